@@ -1,0 +1,48 @@
+//===- Lowering.h - Clang AST to ddx IR -------------------------*- C++ -*-===//
+#ifndef DDX_FRONTEND_LOWERING_H
+#define DDX_FRONTEND_LOWERING_H
+
+#include "ddx/IR/IR.h"
+#include "clang/Basic/SourceLocation.h"
+#include <memory>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace ddx {
+
+/// Lowers function definitions into one IR module. Unsupported constructs are
+/// reported through the ASTContext's DiagnosticsEngine as Clang-style errors
+/// at the construct, with notes naming the call chain and the request (or the
+/// function) that led there.
+class ModuleLowering {
+public:
+  ModuleLowering(clang::ASTContext &Ctx, ir::Module &M);
+  ~ModuleLowering();
+
+  /// Lowers FD (which must have a body) and, first, every function it calls.
+  /// Returns the IR function, or null if any diagnostic was reported. Lowering
+  /// the same declaration twice returns the same function (or null again,
+  /// without repeating the diagnostics).
+  ///
+  /// RequestLoc, when valid, is the request that asked for FD's derivative;
+  /// diagnostics then end with "while differentiating 'f' requested here".
+  ir::Function *lower(const clang::FunctionDecl *FD,
+                      clang::SourceLocation RequestLoc = {});
+
+  /// The IR name chosen for FD: its qualified C++ name (`ns::g`, `f<double>`),
+  /// plus `.N` when an overload already took that name (the emitter drops the
+  /// suffix).
+  std::string irName(const clang::FunctionDecl *FD);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+};
+
+} // namespace ddx
+
+#endif

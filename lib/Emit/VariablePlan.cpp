@@ -1,0 +1,262 @@
+//===- VariablePlan.cpp - Mapping SSA values to C++ variables -------------===//
+//
+// Values sharing a variable form chains in program order. A value may take
+// over the variable of an earlier value of the same source variable only
+// when that earlier value is dead at the point of the write, so a shared
+// variable always holds the value its readers expect:
+//
+//  - a pure operation's result takes over an operand's variable when the
+//    operand is not read after it (`y = y + 1`);
+//  - an `if` result takes over a value defined beside the `if` that one of
+//    its branches yields and nothing after the `if` reads (`if (c) y *= 2;`);
+//  - a loop's carried variable takes over its initial value when the loop is
+//    that value's only reader.
+//
+// Reads are counted where they happen: a use inside an inlined expression
+// happens where that expression is printed.
+//
+//===----------------------------------------------------------------------===//
+#include "VariablePlan.h"
+#include "llvm/ADT/StringSet.h"
+#include <cctype>
+
+using namespace ddx;
+using namespace ddx::ir;
+
+bool ddx::isPureOp(OpKind K) {
+  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
+         K == OpKind::Cast || isArith(K) || isMath(K);
+}
+
+static const char *const CxxKeywords[] = {
+    "alignas",   "alignof",  "and",      "and_eq",   "asm",       "auto",
+    "bitand",    "bitor",    "bool",     "break",    "case",      "catch",
+    "char",      "class",    "compl",    "const",    "constexpr", "continue",
+    "default",   "delete",   "do",       "double",   "else",      "enum",
+    "explicit",  "export",   "extern",   "false",    "float",     "for",
+    "friend",    "goto",     "if",       "inline",   "int",       "long",
+    "mutable",   "namespace", "new",     "noexcept", "not",       "nullptr",
+    "operator",  "or",       "private",  "protected", "public",   "register",
+    "return",    "short",    "signed",   "sizeof",   "static",    "struct",
+    "switch",    "template", "this",     "throw",    "true",      "try",
+    "typedef",   "typeid",   "typename", "union",    "unsigned",  "using",
+    "virtual",   "void",     "volatile", "while",    "xor",       "std",
+    "ddx"};
+
+/// The source variable a value's name hint stands for: `y.2` (the IR
+/// printer's way of telling values of `y` apart) is `y`. Characters C++
+/// does not allow in names become `_`.
+static std::string baseName(llvm::StringRef Hint) {
+  while (true) {
+    size_t Dot = Hint.rfind('.');
+    if (Dot == llvm::StringRef::npos || Dot + 1 == Hint.size() ||
+        !llvm::all_of(Hint.substr(Dot + 1),
+                      [](char C) { return C >= '0' && C <= '9'; }))
+      break;
+    Hint = Hint.take_front(Dot);
+  }
+  std::string Name;
+  for (char C : Hint)
+    Name += std::isalnum(static_cast<unsigned char>(C)) || C == '_' ? C : '_';
+  if (!Name.empty() && std::isdigit(static_cast<unsigned char>(Name[0])))
+    Name.clear();
+  return Name;
+}
+
+namespace {
+
+class Planner {
+public:
+  Planner(VariablePlan &P, const llvm::DenseSet<llvm::StringRef> &Reserved)
+      : P(P) {
+    for (const char *K : CxxKeywords)
+      Taken.insert(K);
+    for (llvm::StringRef R : Reserved)
+      Taken.insert(R);
+  }
+
+  void run(const Function &F) {
+    collect(F.getBody());
+    decideInlining(F.getBody());
+    for (Value *Param : F.getBody().getArguments())
+      newVar(Param);
+    assign(F.getBody());
+  }
+
+private:
+  void collect(const Region &R) {
+    unsigned I = 0;
+    for (const auto &Op : R.getOps()) {
+      Index[Op.get()] = I++;
+      for (Value *V : Op->getOperands())
+        Uses[V].push_back(Op.get());
+      for (unsigned K = 0; K != Op->getNumRegions(); ++K)
+        collect(Op->getRegion(K));
+    }
+  }
+
+  void decideInlining(const Region &R) {
+    walk(R, [&](Operation *Op) {
+      if (!isPureOp(Op->getKind()) || Op->getKind() == OpKind::Constant ||
+          Op->getNumResults() != 1)
+        return;
+      Value *V = Op->getResult();
+      auto &VUses = Uses[V];
+      if (VUses.size() != 1 ||
+          VUses[0]->getParentRegion() != Op->getParentRegion())
+        return;
+      // Source-named values stay variables, except when they are only
+      // returned or passed on (`return x * x;`).
+      if (V->getName().empty() || isTerminator(VUses[0]->getKind()))
+        P.Inlined.insert(V);
+    });
+  }
+
+  unsigned newVar(const Value *V) {
+    std::string Base = baseName(V->getName());
+    if (Base.empty())
+      Base = "t";
+    std::string Name = Base;
+    for (unsigned K = 1; Taken.contains(Name); ++K)
+      Name = Base + "_" + std::to_string(K);
+    Taken.insert(Name);
+    P.Vars.push_back({Name, V->getType()});
+    return P.VarOf[V] = P.Vars.size() - 1;
+  }
+
+  /// The operation at which a use by User is actually evaluated.
+  const Operation *effectiveUser(const Operation *User) {
+    while (User->getNumResults() == 1 && P.isInlined(User->getResult()))
+      User = Uses[User->getResult()].front();
+    return User;
+  }
+
+  /// The operation of region R that contains Op (or is Op).
+  static const Operation *liftTo(const Operation *Op, const Region &R) {
+    while (Op && Op->getParentRegion() != &R)
+      Op = Op->getParentOp();
+    return Op;
+  }
+
+  /// Whether V, visible in R, is not read after the operation at Pos in R.
+  bool deadAfter(const Value *V, const Region &R, unsigned Pos) {
+    for (const Operation *User : Uses.lookup(V)) {
+      const Operation *At = liftTo(effectiveUser(User), R);
+      if (!At || Index.lookup(At) > Pos)
+        return false;
+    }
+    return true;
+  }
+
+  /// Whether Candidate can hand its variable to a value of Name defined at
+  /// Pos in R.
+  bool canTakeOver(const Value *Candidate, llvm::StringRef Name,
+                   const Region &R, unsigned Pos) {
+    return Candidate && !Name.empty() &&
+           baseName(Candidate->getName()) == baseName(Name) &&
+           Candidate->getParentRegion() == &R && P.VarOf.count(Candidate) &&
+           deadAfter(Candidate, R, Pos);
+  }
+
+  void assign(const Region &R) {
+    for (const auto &OpPtr : R.getOps()) {
+      const Operation &Op = *OpPtr;
+      unsigned Pos = Index.lookup(&Op);
+      switch (Op.getKind()) {
+      case OpKind::If:
+        assignIf(Op, R, Pos);
+        break;
+      case OpKind::For:
+      case OpKind::While:
+        assignLoop(Op, R);
+        break;
+      default:
+        for (Value *Res : Op.getResults()) {
+          if (P.isInlined(Res) || VariablePlan::isConstant(Res))
+            continue;
+          const Value *Donor = nullptr;
+          if (isPureOp(Op.getKind()))
+            for (Value *V : Op.getOperands())
+              if (canTakeOver(V, Res->getName(), R, Pos))
+                Donor = V;
+          if (Donor)
+            P.VarOf[Res] = P.VarOf[Donor];
+          else
+            newVar(Res);
+        }
+        break;
+      }
+      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+        assign(Op.getRegion(K));
+    }
+  }
+
+  void assignIf(const Operation &Op, const Region &R, unsigned Pos) {
+    for (unsigned J = 0; J != Op.getNumResults(); ++J) {
+      Value *Res = Op.getResult(J);
+      const Value *Donor = nullptr;
+      for (unsigned B = 0; B != 2 && !Donor; ++B) {
+        Value *Yielded = Op.getRegion(B).getTerminator()->getOperand(J);
+        if (canTakeOver(Yielded, Res->getName(), R, Pos))
+          Donor = Yielded;
+      }
+      if (Donor && !sharesWithOtherResult(Op, J, P.VarOf[Donor]))
+        P.VarOf[Res] = P.VarOf[Donor];
+      else
+        newVar(Res);
+    }
+  }
+
+  bool sharesWithOtherResult(const Operation &Op, unsigned J, unsigned Var) {
+    for (unsigned K = 0; K != J; ++K) {
+      auto It = P.VarOf.find(Op.getResult(K));
+      if (It != P.VarOf.end() && It->second == Var)
+        return true;
+    }
+    return false;
+  }
+
+  void assignLoop(const Operation &Op, const Region &R) {
+    llvm::ArrayRef<Value *> Inits = Op.getLoopInits();
+    unsigned Skip = Op.getKind() == OpKind::For ? 1 : 0;
+    if (Skip)
+      newVar(Op.getRegion(0).getArgument(0));
+    for (unsigned J = 0; J != Inits.size(); ++J) {
+      Value *Res = Op.getResult(J);
+      // The carried argument names the source variable the loop updates.
+      const Value *Carried = Op.getRegion(0).getArgument(Skip + J);
+      const Value *Init = Inits[J];
+      bool OnlyReader = Uses.lookup(Init).size() == 1;
+      unsigned Var;
+      if (OnlyReader && canTakeOver(Init, Carried->getName(), R,
+                                    Index.lookup(&Op)))
+        Var = P.VarOf[Init];
+      else
+        Var = newVar(Carried);
+      // A second slot with the same init needs its own variable.
+      bool Clash = false;
+      for (unsigned K = 0; K != J; ++K)
+        Clash |= P.VarOf.lookup(Op.getResult(K)) == Var;
+      if (Clash)
+        Var = newVar(Carried);
+      P.VarOf[Res] = Var;
+      for (unsigned Reg = 0; Reg != Op.getNumRegions(); ++Reg)
+        P.VarOf[Op.getRegion(Reg).getArgument(Skip + J)] = Var;
+    }
+  }
+
+  VariablePlan &P;
+  llvm::StringSet<> Taken;
+  llvm::DenseMap<const Value *, llvm::SmallVector<const Operation *, 2>> Uses;
+  llvm::DenseMap<const Operation *, unsigned> Index;
+};
+
+} // namespace
+
+VariablePlan
+ddx::planVariables(const Function &F,
+                   const llvm::DenseSet<llvm::StringRef> &Reserved) {
+  VariablePlan P;
+  Planner(P, Reserved).run(F);
+  return P;
+}

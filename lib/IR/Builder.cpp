@@ -1,0 +1,103 @@
+//===- Builder.cpp - Creating ddx IR operations ---------------------------===//
+#include "ddx/IR/Builder.h"
+#include <cassert>
+
+using namespace ddx::ir;
+
+Operation *Builder::create(OpKind Kind, llvm::ArrayRef<Value *> Operands,
+                           llvm::ArrayRef<Type> ResultTypes,
+                           unsigned NumRegions) {
+  assert(Block && "no insertion point");
+  auto Op = Operation::create(Kind, Operands, ResultTypes, NumRegions);
+  Op->setLoc(Loc);
+  if (Pos == npos)
+    return Block->push_back(std::move(Op));
+  return Block->insert(Pos++, std::move(Op));
+}
+
+Value *Builder::constant(Type Ty, double V) {
+  Operation *Op = create(OpKind::Constant, {}, {Ty});
+  if (Ty.isFloat())
+    Op->setFloatAttr(V);
+  else
+    Op->setIntAttr(static_cast<int64_t>(V));
+  return Op->getResult();
+}
+
+Value *Builder::arith(OpKind Kind, llvm::ArrayRef<Value *> Operands) {
+  assert(isArith(Kind) && Operands.size() == arity(Kind));
+  return create(Kind, Operands, {Operands[0]->getType()})->getResult();
+}
+
+Value *Builder::math(OpKind Kind, llvm::ArrayRef<Value *> Operands) {
+  assert(isMath(Kind) && Operands.size() == arity(Kind));
+  return create(Kind, Operands, {Operands[0]->getType()})->getResult();
+}
+
+Value *Builder::cmp(CmpPred P, Value *A, Value *B) {
+  Operation *Op = create(OpKind::Cmp, {A, B}, {Type::i1()});
+  Op->setPredicate(P);
+  return Op->getResult();
+}
+
+Value *Builder::select(Value *Cond, Value *T, Value *F) {
+  return create(OpKind::Select, {Cond, T, F}, {T->getType()})->getResult();
+}
+
+Value *Builder::cast(Value *V, Type To) {
+  if (V->getType() == To)
+    return V;
+  return create(OpKind::Cast, {V}, {To})->getResult();
+}
+
+Operation *Builder::call(llvm::StringRef Callee, llvm::ArrayRef<Value *> Args,
+                         llvm::ArrayRef<Type> ResultTypes) {
+  Operation *Op = create(OpKind::Call, Args, ResultTypes);
+  Op->setCallee(Callee);
+  return Op;
+}
+
+Operation *Builder::createIf(Value *Cond, llvm::ArrayRef<Type> ResultTypes) {
+  return create(OpKind::If, {Cond}, ResultTypes, 2);
+}
+
+Operation *Builder::createFor(Value *Lower, Value *Upper, Value *Step,
+                              llvm::ArrayRef<Value *> Inits) {
+  llvm::SmallVector<Value *, 8> Operands{Lower, Upper, Step};
+  llvm::SmallVector<Type, 4> Types;
+  for (Value *V : Inits) {
+    Operands.push_back(V);
+    Types.push_back(V->getType());
+  }
+  Operation *Op = create(OpKind::For, Operands, Types, 1);
+  Region &Body = Op->getRegion(0);
+  Body.addArgument(Lower->getType());
+  for (Value *V : Inits)
+    Body.addArgument(V->getType(), V->getName());
+  return Op;
+}
+
+Operation *Builder::createWhile(llvm::ArrayRef<Value *> Inits) {
+  llvm::SmallVector<Type, 4> Types;
+  for (Value *V : Inits)
+    Types.push_back(V->getType());
+  Operation *Op = create(OpKind::While, Inits, Types, 2);
+  for (unsigned R = 0; R != 2; ++R)
+    for (Value *V : Inits)
+      Op->getRegion(R).addArgument(V->getType(), V->getName());
+  return Op;
+}
+
+Operation *Builder::yield(llvm::ArrayRef<Value *> Values) {
+  return create(OpKind::Yield, Values, {});
+}
+
+Operation *Builder::condition(Value *Cond, llvm::ArrayRef<Value *> Values) {
+  llvm::SmallVector<Value *, 4> Operands{Cond};
+  Operands.append(Values.begin(), Values.end());
+  return create(OpKind::Condition, Operands, {});
+}
+
+Operation *Builder::ret(llvm::ArrayRef<Value *> Values) {
+  return create(OpKind::Return, Values, {});
+}

@@ -1,0 +1,235 @@
+//===- IR.cpp - ddx IR core classes ---------------------------------------===//
+#include "ddx/IR/IR.h"
+#include "llvm/ADT/StringSwitch.h"
+#include <cassert>
+
+using namespace ddx::ir;
+
+unsigned Type::bitWidth() const {
+  switch (Kind) {
+  case TypeKind::Void:
+    return 0;
+  case TypeKind::I1:
+    return 1;
+  case TypeKind::I32:
+  case TypeKind::F32:
+    return 32;
+  case TypeKind::I64:
+  case TypeKind::F64:
+    return 64;
+  }
+  return 0;
+}
+
+llvm::StringRef Type::str() const {
+  switch (Kind) {
+  case TypeKind::Void:
+    return "void";
+  case TypeKind::I1:
+    return "i1";
+  case TypeKind::I32:
+    return "i32";
+  case TypeKind::I64:
+    return "i64";
+  case TypeKind::F32:
+    return "f32";
+  case TypeKind::F64:
+    return "f64";
+  }
+  return "?";
+}
+
+std::optional<Type> Type::parse(llvm::StringRef S) {
+  return llvm::StringSwitch<std::optional<Type>>(S)
+      .Case("void", Type::voidTy())
+      .Case("i1", Type::i1())
+      .Case("i32", Type::i32())
+      .Case("i64", Type::i64())
+      .Case("f32", Type::f32())
+      .Case("f64", Type::f64())
+      .Default(std::nullopt);
+}
+
+llvm::StringRef ddx::ir::mnemonic(OpKind K) {
+  switch (K) {
+#define DDX_OP(Enum, Mnemonic)                                                 \
+  case OpKind::Enum:                                                           \
+    return Mnemonic;
+#include "ddx/IR/Ops.def"
+  }
+  return "?";
+}
+
+std::optional<OpKind> ddx::ir::parseMnemonic(llvm::StringRef M) {
+#define DDX_OP(Enum, Mnemonic)                                                 \
+  if (M == Mnemonic)                                                           \
+    return OpKind::Enum;
+#include "ddx/IR/Ops.def"
+  return std::nullopt;
+}
+
+bool ddx::ir::isArith(OpKind K) {
+  switch (K) {
+#define DDX_ARITH(Enum, Mnemonic, Arity)                                       \
+  case OpKind::Enum:                                                           \
+    return true;
+#include "ddx/IR/Ops.def"
+  default:
+    return false;
+  }
+}
+
+bool ddx::ir::isMath(OpKind K) {
+  switch (K) {
+#define DDX_MATH(Enum, Mnemonic, Arity)                                        \
+  case OpKind::Enum:                                                           \
+    return true;
+#include "ddx/IR/Ops.def"
+  default:
+    return false;
+  }
+}
+
+unsigned ddx::ir::arity(OpKind K) {
+  switch (K) {
+#define DDX_ARITH(Enum, Mnemonic, Arity)                                       \
+  case OpKind::Enum:                                                           \
+    return Arity;
+#define DDX_MATH(Enum, Mnemonic, Arity)                                        \
+  case OpKind::Enum:                                                           \
+    return Arity;
+#include "ddx/IR/Ops.def"
+  default:
+    return 0;
+  }
+}
+
+bool ddx::ir::isTerminator(OpKind K) {
+  return K == OpKind::Yield || K == OpKind::Condition || K == OpKind::Return;
+}
+
+llvm::StringRef ddx::ir::str(CmpPred P) {
+  switch (P) {
+  case CmpPred::EQ:
+    return "eq";
+  case CmpPred::NE:
+    return "ne";
+  case CmpPred::LT:
+    return "lt";
+  case CmpPred::LE:
+    return "le";
+  case CmpPred::GT:
+    return "gt";
+  case CmpPred::GE:
+    return "ge";
+  }
+  return "?";
+}
+
+std::optional<CmpPred> ddx::ir::parseCmpPred(llvm::StringRef S) {
+  return llvm::StringSwitch<std::optional<CmpPred>>(S)
+      .Case("eq", CmpPred::EQ)
+      .Case("ne", CmpPred::NE)
+      .Case("lt", CmpPred::LT)
+      .Case("le", CmpPred::LE)
+      .Case("gt", CmpPred::GT)
+      .Case("ge", CmpPred::GE)
+      .Default(std::nullopt);
+}
+
+Region *Value::getParentRegion() const {
+  return DefOp ? DefOp->getParentRegion() : ArgOwner;
+}
+
+std::unique_ptr<Operation> Operation::create(OpKind Kind,
+                                             llvm::ArrayRef<Value *> Operands,
+                                             llvm::ArrayRef<Type> ResultTypes,
+                                             unsigned NumRegions) {
+  std::unique_ptr<Operation> Op(new Operation(Kind));
+  Op->Operands.assign(Operands.begin(), Operands.end());
+  for (unsigned I = 0; I != ResultTypes.size(); ++I)
+    Op->Results.emplace_back(new Value(ResultTypes[I], Op.get(), nullptr, I));
+  for (unsigned I = 0; I != NumRegions; ++I) {
+    Op->Regions.push_back(std::make_unique<Region>());
+    Op->Regions.back()->ParentOp = Op.get();
+  }
+  return Op;
+}
+
+Operation::~Operation() = default;
+
+llvm::SmallVector<Value *, 2> Operation::getResults() const {
+  llvm::SmallVector<Value *, 2> Vs;
+  for (const auto &R : Results)
+    Vs.push_back(R.get());
+  return Vs;
+}
+
+Operation *Operation::getParentOp() const {
+  return Parent ? Parent->getParentOp() : nullptr;
+}
+
+llvm::ArrayRef<Value *> Operation::getLoopInits() const {
+  llvm::ArrayRef<Value *> Ops = Operands;
+  return Kind == OpKind::For ? Ops.drop_front(3) : Ops;
+}
+
+Value *Region::addArgument(Type Ty, llvm::StringRef Name) {
+  Args.emplace_back(new Value(Ty, nullptr, this, Args.size()));
+  Args.back()->setName(Name);
+  return Args.back().get();
+}
+
+llvm::SmallVector<Value *, 4> Region::getArguments() const {
+  llvm::SmallVector<Value *, 4> Vs;
+  for (const auto &A : Args)
+    Vs.push_back(A.get());
+  return Vs;
+}
+
+Operation *Region::push_back(std::unique_ptr<Operation> Op) {
+  return insert(Ops.size(), std::move(Op));
+}
+
+Operation *Region::insert(size_t Pos, std::unique_ptr<Operation> Op) {
+  assert(Pos <= Ops.size() && "insertion point out of range");
+  Op->Parent = this;
+  return Ops.insert(Ops.begin() + Pos, std::move(Op))->get();
+}
+
+void Region::erase(size_t Pos) { Ops.erase(Ops.begin() + Pos); }
+
+std::unique_ptr<Operation> Region::take(size_t Pos) {
+  std::unique_ptr<Operation> Op = std::move(Ops[Pos]);
+  Ops.erase(Ops.begin() + Pos);
+  Op->Parent = nullptr;
+  return Op;
+}
+
+Function *Region::getParentFunction() const {
+  const Region *R = this;
+  while (R->ParentOp)
+    R = R->ParentOp->getParentRegion();
+  return R->ParentFunc;
+}
+
+Function::Function(llvm::StringRef Name, llvm::ArrayRef<Type> ParamTypes,
+                   llvm::ArrayRef<Type> ResultTypes)
+    : Name(Name.str()), ResultTypes(ResultTypes.begin(), ResultTypes.end()) {
+  Body.ParentFunc = this;
+  for (Type T : ParamTypes)
+    Body.addArgument(T);
+}
+
+Function *Module::addFunction(std::unique_ptr<Function> F) {
+  F->Parent = this;
+  Functions.push_back(std::move(F));
+  return Functions.back().get();
+}
+
+Function *Module::lookup(llvm::StringRef Name) const {
+  for (const auto &F : Functions)
+    if (F->getName() == Name)
+      return F.get();
+  return nullptr;
+}

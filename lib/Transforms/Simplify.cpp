@@ -1,0 +1,158 @@
+//===- Simplify.cpp - Folding, CSE and dead-code elimination --------------===//
+#include "ddx/Transforms/Simplify.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/bit.h"
+#include <cmath>
+#include <map>
+#include <tuple>
+
+using namespace ddx;
+using namespace ddx::ir;
+
+namespace {
+
+bool isPure(OpKind K) {
+  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
+         K == OpKind::Cast || isArith(K) || isMath(K);
+}
+
+bool isConstant(Value *V, double C) {
+  Operation *Op = V->getDefiningOp();
+  if (!Op || Op->getKind() != OpKind::Constant)
+    return false;
+  return V->getType().isFloat() ? Op->getFloatAttr() == C
+                                : Op->getIntAttr() == static_cast<int64_t>(C);
+}
+
+/// Identity folds: returns an existing value equal to Op's result, or null.
+Value *foldIdentity(const Operation &Op) {
+  auto X = [&](unsigned I) { return Op.getOperand(I); };
+  switch (Op.getKind()) {
+  case OpKind::Add:
+    if (isConstant(X(1), 0))
+      return X(0);
+    if (isConstant(X(0), 0))
+      return X(1);
+    return nullptr;
+  case OpKind::Sub:
+    return isConstant(X(1), 0) ? X(0) : nullptr;
+  case OpKind::Mul:
+    if (isConstant(X(1), 1))
+      return X(0);
+    if (isConstant(X(0), 1))
+      return X(1);
+    return nullptr;
+  case OpKind::Div:
+    return isConstant(X(1), 1) ? X(0) : nullptr;
+  case OpKind::Neg:
+  case OpKind::Not: {
+    Operation *Inner = X(0)->getDefiningOp();
+    return Inner && Inner->getKind() == Op.getKind() ? Inner->getOperand(0)
+                                                     : nullptr;
+  }
+  case OpKind::Select:
+    if (isConstant(X(0), 1))
+      return X(1);
+    if (isConstant(X(0), 0))
+      return X(2);
+    return X(1) == X(2) ? X(1) : nullptr;
+  default:
+    return nullptr;
+  }
+}
+
+/// Key for common-subexpression lookup: kind, attributes, operands, type.
+/// Floats are keyed by bit pattern: -0.0 is not 0.0 and NaN is a value.
+using ExprKey = std::tuple<OpKind, uint64_t, int64_t, CmpPred, TypeKind,
+                           std::vector<Value *>>;
+
+ExprKey keyOf(const Operation &Op) {
+  return {Op.getKind(),
+          llvm::bit_cast<uint64_t>(Op.getFloatAttr()),
+          Op.getIntAttr(),
+          Op.getPredicate(),
+          Op.getResult()->getType().kind(),
+          std::vector<Value *>(Op.getOperands().begin(),
+                               Op.getOperands().end())};
+}
+
+class Simplifier {
+public:
+  void run(Region &R) {
+    forward(R, {});
+    eraseDead(R);
+  }
+
+private:
+  /// Rewrites operands through Replaced, then folds or merges each pure
+  /// operation. Scope holds the expressions visible from enclosing regions.
+  void forward(Region &R, std::map<ExprKey, Value *> Scope) {
+    for (size_t I = 0; I < R.size();) {
+      Operation &Op = *R.getOps()[I];
+      for (unsigned K = 0; K != Op.getNumOperands(); ++K)
+        if (Value *New = Replaced.lookup(Op.getOperand(K)))
+          Op.setOperand(K, New);
+      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+        forward(Op.getRegion(K), Scope);
+      if (!isPure(Op.getKind()) || Op.getNumResults() != 1) {
+        ++I;
+        continue;
+      }
+      Value *Existing = foldIdentity(Op);
+      if (!Existing) {
+        auto [It, Inserted] = Scope.try_emplace(keyOf(Op), Op.getResult());
+        if (!Inserted)
+          Existing = It->second;
+      }
+      if (Existing) {
+        // Keep the more descriptive name (a source variable's).
+        if (Existing->getName().empty())
+          Existing->setName(Op.getResult()->getName());
+        Replaced[Op.getResult()] = Existing;
+        R.erase(I);
+        continue;
+      }
+      ++I;
+    }
+  }
+
+  void countUses(const Region &R, llvm::DenseMap<Value *, unsigned> &Uses) {
+    walk(R, [&](Operation *Op) {
+      for (Value *V : Op->getOperands())
+        ++Uses[V];
+    });
+  }
+
+  /// Removes unused pure operations, innermost and last first, until none is
+  /// left (removing one can make its operands unused).
+  void eraseDead(Region &Top) {
+    bool Changed = true;
+    while (Changed) {
+      llvm::DenseMap<Value *, unsigned> Uses;
+      countUses(Top, Uses);
+      Changed = eraseDeadIn(Top, Uses);
+    }
+  }
+
+  bool eraseDeadIn(Region &R, llvm::DenseMap<Value *, unsigned> &Uses) {
+    bool Changed = false;
+    for (size_t I = R.size(); I-- > 0;) {
+      Operation &Op = *R.getOps()[I];
+      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+        Changed |= eraseDeadIn(Op.getRegion(K), Uses);
+      if (!isPure(Op.getKind()) || Uses.lookup(Op.getResult()))
+        continue;
+      for (Value *V : Op.getOperands())
+        --Uses[V];
+      R.erase(I);
+      Changed = true;
+    }
+    return Changed;
+  }
+
+  llvm::DenseMap<Value *, Value *> Replaced;
+};
+
+} // namespace
+
+void ddx::simplify(Function &F) { Simplifier().run(F.getBody()); }

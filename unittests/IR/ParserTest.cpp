@@ -1,0 +1,651 @@
+//===- ParserTest.cpp - Tests for the ddx IR parser -----------------------===//
+#include "ddx/IR/Parser.h"
+#include "ddx/IR/Printer.h"
+#include "ddx/IR/Verifier.h"
+#include "llvm/ADT/bit.h"
+#include "gtest/gtest.h"
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace ddx::ir;
+
+namespace {
+
+std::string printToString(const Module &M, bool Locs = false) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  PrintOptions Opts;
+  Opts.PrintLocations = Locs;
+  print(M, OS, Opts);
+  return S;
+}
+
+std::unique_ptr<Module> parseOrFail(llvm::StringRef Text) {
+  auto M = parseModule(Text);
+  if (!M) {
+    ADD_FAILURE() << llvm::toString(M.takeError());
+    return nullptr;
+  }
+  return std::move(*M);
+}
+
+/// The message of a parse that must fail.
+std::string parseError(llvm::StringRef Text) {
+  auto M = parseModule(Text);
+  if (M) {
+    ADD_FAILURE() << "parsed unexpectedly:\n" << Text.str();
+    return "";
+  }
+  return llvm::toString(M.takeError());
+}
+
+/// Parses, verifies, prints; the print must equal Text byte for byte.
+void expectRoundTrip(llvm::StringRef Text, bool Locs = false) {
+  std::unique_ptr<Module> M = parseOrFail(Text);
+  ASSERT_TRUE(M);
+  if (llvm::Error E = verify(*M))
+    FAIL() << llvm::toString(std::move(E));
+  EXPECT_EQ(printToString(*M, Locs), Text.str());
+}
+
+// Every operation form, nested structured ops, quoted symbols, odd
+// constants, multiple results, names with suffixes and unnamed values; in
+// exactly the printer's layout.
+const char *const RichModule = R"(func @"f<double>"(%x: f64, %n: i32, %b: i1) -> (f64, i32) {
+  %c = constant 2.5 : f64
+  %0 = constant -0.0 : f64
+  %1 = constant inf : f64
+  %2 = constant -inf : f64
+  %3 = constant nan : f64
+  %4 = constant 1e+300 : f64
+  %5 = constant 5e-324 : f64
+  %t = constant 1 : i1
+  %big = constant -9223372036854775808 : i64
+  %f = constant 0.1 : f32
+  %neg = neg %x : f64
+  %add = add %x, %c : f64
+  %sub = sub %add, %neg : f64
+  %mul = mul %sub, %0 : f64
+  %div = div %mul, %1 : f64
+  %rem = rem %n, %n : i32
+  %not = not %b : i1
+  %and = and %b, %t : i1
+  %or = or %and, %not : i1
+  %sin = sin %x : f64
+  %pow = pow %sin, %x : f64
+  %fs = sqrt %f : f32
+  %eq = cmp eq %x, %c : f64
+  %ne = cmp ne %x, %c : f64
+  %lt = cmp lt %n, %rem : i32
+  %le = cmp le %f, %fs : f32
+  %gt = cmp gt %b, %t : i1
+  %ge = cmp ge %big, %big : i64
+  %sel = select %or, %x, %sin : f64
+  %ci = cast %n : i32 to f64
+  %cb = cast %x : f64 to i1
+  %r, %k = call @"a\"b\\c"(%x, %n) : (f64, i32)
+  call @ns::g() : ()
+  if %b {
+    call @ns::g() : ()
+    yield
+  } else {
+    yield
+  }
+  %v, %w = if %eq -> (f64, i32) {
+    %in = if %b -> (f64) {
+      yield %x
+    } else {
+      yield %c
+    }
+    yield %in, %n
+  } else {
+    yield %c, %rem
+  }
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  for %i = %zero to %n step %one : i32 {
+    yield
+  }
+  %s, %q = for %j = %zero to %n step %one : i32 iter_args(%acc = %v, %cnt = %w) -> (f64, i32) {
+    %jf = cast %j : i32 to f64
+    %acc.1 = add %acc, %jf : f64
+    %inner = while (%p = %acc.1) -> (f64) {
+      %more = cmp lt %p, %x : f64
+      condition %more, %p
+    } do (%p.1) {
+      %6 = mul %p.1, %c : f64
+      yield %6
+    }
+    %cnt.1 = add %cnt, %one : i32
+    yield %inner, %cnt.1
+  }
+  while () {
+    condition %b
+  } do () {
+    yield
+  }
+  return %s, %q
+}
+
+func @"a\"b\\c"(%x: f64, %n: i32) -> (f64, i32) {
+  return %x, %n
+}
+
+func @ns::g() -> () {
+  return
+}
+)";
+
+//===----------------------------------------------------------------------===//
+// Round trips
+//===----------------------------------------------------------------------===//
+
+TEST(ParserTest, RichModuleRoundTrips) {
+  expectRoundTrip(RichModule);
+  // And once more through the printed form.
+  std::unique_ptr<Module> M = parseOrFail(RichModule);
+  ASSERT_TRUE(M);
+  expectRoundTrip(printToString(*M));
+}
+
+TEST(ParserTest, EveryArithmeticAndMathOp) {
+  std::vector<OpKind> Kinds = {
+#define DDX_ARITH(Enum, Mnemonic, Arity) OpKind::Enum,
+#define DDX_MATH(Enum, Mnemonic, Arity) OpKind::Enum,
+#include "ddx/IR/Ops.def"
+  };
+  for (OpKind K : Kinds) {
+    Type T = K == OpKind::Not || K == OpKind::And || K == OpKind::Or
+                 ? Type::i1()
+             : K == OpKind::Rem ? Type::i64()
+                                : Type::f32();
+    std::string Ty = T.str().str();
+    std::string Text = "func @f(%a: " + Ty + ", %b: " + Ty + ") -> (" + Ty +
+                       ") {\n  %r = " + mnemonic(K).str() +
+                       (arity(K) == 2 ? " %a, %b : " : " %a : ") + Ty +
+                       "\n  return %r\n}\n";
+    SCOPED_TRACE(Text);
+    expectRoundTrip(Text);
+  }
+}
+
+TEST(ParserTest, LocationsRoundTrip) {
+  const char *Text = R"(func @f(%x: f64) -> (f64) {
+  %0 = sin %x : f64 loc(3:14)
+  %c = cmp gt %0, %x : f64 loc(4:7)
+  %1 = if %c -> (f64) {
+    yield %0 loc(5:5)
+  } else {
+    yield %x
+  } loc(4:3)
+  return %1 loc(8:3)
+}
+)";
+  expectRoundTrip(Text, /*Locs=*/true);
+  std::unique_ptr<Module> M = parseOrFail(Text);
+  ASSERT_TRUE(M);
+  const Region &Body = M->lookup("f")->getBody();
+  EXPECT_EQ(Body.getOps()[0]->getLoc().Line, 3u);
+  EXPECT_EQ(Body.getOps()[0]->getLoc().Col, 14u);
+  EXPECT_EQ(Body.getOps()[2]->getLoc().Line, 4u);
+  EXPECT_EQ(Body.getOps()[2]->getLoc().Col, 3u);
+  EXPECT_FALSE(Body.getOps()[2]->getRegion(1).getOps()[0]->getLoc().isKnown());
+}
+
+TEST(ParserTest, CommentsAndLayoutAreIgnored) {
+  const char *Text = "// leading comment\n"
+                     "func @f(%x:f64)->(f64){// body\n"
+                     "  %y=add %x,%x:f64   // twice\n"
+                     "\t return %y}\n"
+                     "// trailing comment";
+  std::unique_ptr<Module> M = parseOrFail(Text);
+  ASSERT_TRUE(M);
+  EXPECT_EQ(printToString(*M), "func @f(%x: f64) -> (f64) {\n"
+                               "  %y = add %x, %x : f64\n"
+                               "  return %y\n"
+                               "}\n");
+}
+
+TEST(ParserTest, EmptyModule) {
+  std::unique_ptr<Module> M = parseOrFail("  // nothing here\n");
+  ASSERT_TRUE(M);
+  EXPECT_TRUE(M->getFunctions().empty());
+}
+
+//===----------------------------------------------------------------------===//
+// What the parser builds
+//===----------------------------------------------------------------------===//
+
+TEST(ParserTest, NamesAreHints) {
+  std::unique_ptr<Module> M = parseOrFail(R"(func @f(%x: f64, %7: f64) -> () {
+  %x.1 = add %x, %7 : f64
+  %12 = add %x.1, %x.1 : f64
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  Function *F = M->lookup("f");
+  ASSERT_TRUE(F);
+  EXPECT_EQ(F->getParam(0)->getName(), "x");
+  EXPECT_EQ(F->getParam(1)->getName(), "") << "digits only: unnamed";
+  EXPECT_EQ(F->getBody().getOps()[0]->getResult()->getName(), "x.1");
+  EXPECT_EQ(F->getBody().getOps()[1]->getResult()->getName(), "");
+  // Unnamed values are renumbered in order of appearance.
+  EXPECT_EQ(printToString(*M), R"(func @f(%x: f64, %0: f64) -> () {
+  %x.1 = add %x, %0 : f64
+  %1 = add %x.1, %x.1 : f64
+  return
+}
+)");
+}
+
+TEST(ParserTest, Attributes) {
+  std::unique_ptr<Module> M = parseOrFail(R"(func @f() -> () {
+  %a = constant -0.0 : f64
+  %b = constant nan : f32
+  %c = constant -inf : f64
+  %d = constant 3 : f64
+  %e = constant -42 : i32
+  %g = constant 9223372036854775807 : i64
+  %h = cmp ge %e, %e : i32
+  call @"q\\\"" () : ()
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  const auto &Ops = M->lookup("f")->getBody().getOps();
+  EXPECT_EQ(llvm::bit_cast<uint64_t>(Ops[0]->getFloatAttr()),
+            llvm::bit_cast<uint64_t>(-0.0));
+  EXPECT_TRUE(std::isnan(Ops[1]->getFloatAttr()));
+  EXPECT_EQ(Ops[1]->getResult()->getType(), Type::f32());
+  EXPECT_EQ(Ops[2]->getFloatAttr(), -INFINITY);
+  EXPECT_EQ(Ops[3]->getFloatAttr(), 3.0);
+  EXPECT_EQ(Ops[4]->getIntAttr(), -42);
+  EXPECT_EQ(Ops[5]->getIntAttr(), INT64_MAX);
+  EXPECT_EQ(Ops[6]->getPredicate(), CmpPred::GE);
+  EXPECT_EQ(Ops[6]->getResult()->getType(), Type::i1());
+  EXPECT_EQ(Ops[7]->getCallee(), "q\\\"");
+  EXPECT_EQ(Ops[7]->getNumResults(), 0u);
+}
+
+TEST(ParserTest, StructureAndScopes) {
+  std::unique_ptr<Module> M = parseOrFail(R"(func @f(%n: i64, %x: f64) -> (f64) {
+  %z = constant 0 : i64
+  %o = constant 1 : i64
+  %r = for %i = %z to %n step %o : i64 iter_args(%a = %x) -> (f64) {
+    %t = add %a, %x : f64
+    yield %t
+  }
+  %c = cmp lt %r, %x : f64
+  %s = if %c -> (f64) {
+    %t = neg %r : f64
+    yield %t
+  } else {
+    %t = sin %r : f64
+    yield %t
+  }
+  return %s
+}
+)");
+  ASSERT_TRUE(M);
+  const Function &F = *M->lookup("f");
+  const Operation &For = *F.getBody().getOps()[2];
+  ASSERT_EQ(For.getKind(), OpKind::For);
+  ASSERT_EQ(For.getNumOperands(), 4u);
+  EXPECT_EQ(For.getOperand(1), F.getParam(0));
+  EXPECT_EQ(For.getLoopInits()[0], F.getParam(1));
+  const Region &Body = For.getRegion(0);
+  ASSERT_EQ(Body.getNumArguments(), 2u);
+  EXPECT_EQ(Body.getArgument(0)->getType(), Type::i64());
+  EXPECT_EQ(Body.getArgument(0)->getName(), "i");
+  EXPECT_EQ(Body.getArgument(1)->getName(), "a");
+  EXPECT_EQ(Body.getOps()[0]->getOperand(0), Body.getArgument(1));
+  EXPECT_EQ(Body.getOps()[0]->getParentOp(), &For);
+  // Sibling regions may reuse a name; each use binds to its own region.
+  const Operation &If = *F.getBody().getOps()[4];
+  EXPECT_EQ(If.getRegion(0).getOps()[1]->getOperand(0),
+            If.getRegion(0).getOps()[0]->getResult());
+  EXPECT_EQ(If.getRegion(1).getOps()[1]->getOperand(0),
+            If.getRegion(1).getOps()[0]->getResult());
+  EXPECT_FALSE(verify(*M));
+}
+
+TEST(ParserTest, CallsMayReferToLaterFunctions) {
+  std::unique_ptr<Module> M = parseOrFail(R"(func @a(%x: f64) -> (f64) {
+  %y = call @b(%x) : (f64)
+  return %y
+}
+
+func @b(%x: f64) -> (f64) {
+  return %x
+}
+)");
+  ASSERT_TRUE(M);
+  EXPECT_FALSE(verify(*M));
+}
+
+TEST(ParserTest, TerminatorOperandsVersusNextResults) {
+  // A terminator followed by more operations parses (the verifier rejects
+  // it); `%a, %b = ...` after `yield` names results, not yield operands.
+  std::unique_ptr<Module> M = parseOrFail(R"(func @f(%x: f64) -> () {
+  return
+  %a, %b = call @f(%x) : (f64, f64)
+  return %a, %b
+}
+)");
+  ASSERT_TRUE(M);
+  const Region &Body = M->lookup("f")->getBody();
+  ASSERT_EQ(Body.size(), 3u);
+  EXPECT_EQ(Body.getOps()[0]->getNumOperands(), 0u);
+  EXPECT_EQ(Body.getOps()[2]->getNumOperands(), 2u);
+  llvm::Error E = verify(*M);
+  ASSERT_TRUE(!!E);
+  EXPECT_NE(llvm::toString(std::move(E)).find("must be the last operation"),
+            std::string::npos);
+}
+
+TEST(ParserTest, TypeErrorsAreLeftToTheVerifier) {
+  // Wrong types must build without tripping assertions; verify reports.
+  std::unique_ptr<Module> M = parseOrFail(R"(func @f(%x: f64, %n: i32) -> (i1) {
+  %a = add %x, %n : i1
+  %b = sin : f64
+  %c = select %x, %n : void
+  %d = cast %n : i32 to void
+  %e = constant 7 : i1
+  %f = constant 2 : void
+  return %x, %n
+}
+)");
+  ASSERT_TRUE(M);
+  llvm::Error E = verify(*M);
+  EXPECT_TRUE(!!E) << "must be rejected";
+  llvm::consumeError(std::move(E));
+}
+
+//===----------------------------------------------------------------------===//
+// Errors
+//===----------------------------------------------------------------------===//
+
+struct ErrorCase {
+  const char *Text;
+  const char *Message; // Without the "<input>:" prefix.
+};
+
+const ErrorCase ErrorCases[] = {
+    // Scoping.
+    {"func @f() -> () {\n  %y = add %x, %x : f64\n}",
+     "2:12: error: use of undefined value '%x'"},
+    {"func @f(%a: f64, %a: f64) -> () {\n  return\n}",
+     "1:18: error: redefinition of value '%a'"},
+    {"func @f(%a: f64) -> () {\n  %b = neg %a : f64\n  %b = neg %a : f64\n}",
+     "3:3: error: redefinition of value '%b'"},
+    {"func @f(%c: i1) -> () {\n  if %c {\n    %c = not %c : i1\n"
+     "    yield\n  } else {\n    yield\n  }\n  return\n}",
+     "3:5: error: redefinition of value '%c'"},
+    {"func @f(%c: i1) -> () {\n  if %c {\n    %t = not %c : i1\n    yield\n"
+     "  } else {\n    yield %t\n  }\n  return\n}",
+     "6:11: error: use of undefined value '%t'"},
+    {"func @f(%c: i1) -> () {\n  if %c {\n    %t = not %c : i1\n    yield\n"
+     "  } else {\n    yield\n  }\n  return %t\n}",
+     "8:10: error: use of undefined value '%t'"},
+    {"func @f(%c: i1) -> (i1) {\n  %v = if %c -> (i1) {\n    yield %v\n"
+     "  } else {\n    yield %c\n  }\n  return %v\n}",
+     "3:11: error: use of undefined value '%v'"},
+    {"func @f(%x: f64) -> () {\n  %a = add %x, %b : f64\n"
+     "  %b = neg %x : f64\n  return\n}",
+     "2:16: error: use of undefined value '%b'"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n to %n step %n : i32 {\n"
+     "    yield\n  }\n  return %i\n}",
+     "5:10: error: use of undefined value '%i'"},
+    {"func @f() -> () {\n  return\n}\nfunc @g() -> () {\n  return %x\n}",
+     "5:10: error: use of undefined value '%x'"},
+
+    // Operations.
+    {"func @f(%x: f64) -> () {\n  %y = add %x, %x f64\n}",
+     "2:19: error: expected ':' after operands"},
+    {"func @f(%x: f64) -> () {\n  %y = foo %x\n}",
+     "2:8: error: unknown operation 'foo'"},
+    {"func @f(%x: f64) -> () {\n  %y = add %x, : f64\n}",
+     "2:17: error: expected value after ','"},
+    {"func @f(%x: f64) -> () {\n  %y\n}",
+     "3:1: error: expected '=' after result names"},
+    {"func @f(%x: f64) -> () {\n  = add %x, %x : f64\n}",
+     "2:3: error: expected operation name"},
+    {"func @f(%x: f64) -> () {\n  %a, %b = add %x, %x : f64\n}",
+     "2:3: error: 'add' produces 1 result, but 2 names given"},
+    {"func @f() -> () {\n  %a = return\n}",
+     "2:3: error: 'return' produces 0 results, but 1 name given"},
+    {"func @f() -> () {\n  call @g() : (f64)\n}",
+     "2:3: error: 'call' produces 1 result, but 0 names given"},
+    {"func @f(%x: f64) -> () {\n  %y = add %x, %x : f16\n}",
+     "2:21: error: unknown type 'f16'"},
+    {"func @f(%x: f64) -> () {\n  %y = add %x, %x : 5\n}",
+     "2:21: error: expected type"},
+    {"func @f() -> () {\n  %c = constant 1.5 : i32\n}",
+     "2:17: error: expected an integer literal for type i32"},
+    {"func @f() -> () {\n  %c = constant 9223372036854775808 : i64\n}",
+     "2:17: error: integer literal '9223372036854775808' is out of range"},
+    {"func @f() -> () {\n  %c = constant 1e400 : f64\n}",
+     "2:17: error: floating-point literal '1e400' is out of range"},
+    {"func @f() -> () {\n  %c = constant : f64\n}",
+     "2:17: error: expected literal after 'constant'"},
+    {"func @f() -> () {\n  %c = constant 1 f64\n}",
+     "2:19: error: expected ':' after constant value"},
+    {"func @f(%x: f64) -> () {\n  %c = cmp lte %x, %x : f64\n}",
+     "2:12: error: unknown comparison predicate 'lte'"},
+    {"func @f(%x: f64) -> () {\n  %c = cmp %x, %x : f64\n}",
+     "2:12: error: expected comparison predicate after 'cmp'"},
+    {"func @f(%x: f64) -> () {\n  %c = cmp lt %x, %x : f32\n}",
+     "2:25: error: '%x' has type f64, but the annotation says f32"},
+    {"func @f(%x: f64) -> () {\n  %c = cast %x : f32 to i32\n}",
+     "2:18: error: '%x' has type f64, but the annotation says f32"},
+    {"func @f(%x: f64) -> () {\n  %c = cast %x : f64 into i32\n}",
+     "2:22: error: expected 'to' after source type"},
+    {"func @f(%x: f64) -> () {\n  %c = cast : f64 to i32\n}",
+     "2:13: error: expected value after 'cast'"},
+    {"func @f() -> () {\n  call @g : ()\n}",
+     "2:11: error: expected '(' after callee"},
+    {"func @f() -> () {\n  call @g() (f64)\n}",
+     "2:13: error: expected ':' after call arguments"},
+    {"func @f() -> () {\n  call g() : ()\n}",
+     "2:8: error: expected callee after 'call'"},
+    {"func @f() -> () {\n  call @g() : (f64 i32)\n}",
+     "2:20: error: expected ',' or ')' in type list"},
+    {"func @f(%c: i1) -> () {\n  if %c {\n    yield\n  }\n  return\n}",
+     "5:3: error: expected 'else' after 'if' region"},
+    {"func @f(%c: i1) -> () {\n  if %c yield\n}",
+     "2:9: error: expected '{' to begin region"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n until %n step %n : i32 {\n"
+     "    yield\n  }\n}",
+     "2:15: error: expected 'to' after lower bound"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n to %n by %n : i32 {\n"
+     "    yield\n  }\n}",
+     "2:21: error: expected 'step' after upper bound"},
+    {"func @f(%n: i32) -> () {\n  for %n to %n step %n : i32 {\n"
+     "    yield\n  }\n}",
+     "2:10: error: expected '=' after induction variable"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n to %n step %n : i64 {\n"
+     "    yield\n  }\n}",
+     "2:31: error: '%n' has type i32, but the annotation says i64"},
+    {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
+     "i32 iter_args(%a = %x) {\n    yield %a\n  }\n}",
+     "2:57: error: expected '->' and the types of the iter_args"},
+    {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
+     "i32 iter_args(%a = %x) -> (f64, f64) {\n    yield %a\n  }\n}",
+     "2:60: error: got 2 types for 1 carried value"},
+    {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
+     "i32 iter_args(%a = %n) -> (f64) {\n    yield %a\n  }\n}",
+     "2:60: error: '%n' has type i32, but the annotation says f64"},
+    {"func @f(%x: f64) -> () {\n  %r = while (%a = %x) -> (f64) {\n"
+     "    condition %a, %a\n  } (%b) {\n    yield %b\n  }\n}",
+     "4:5: error: expected 'do' after 'while' condition region"},
+    {"func @f(%x: f64) -> () {\n  %r = while (%a = %x) -> (f64) {\n"
+     "    condition %a, %a\n  } do (%b, %c) {\n    yield %b\n  }\n}",
+     "4:8: error: 'do' region has 2 arguments, but the loop carries 1 value"},
+    {"func @f(%x: f64) -> () {\n  %r = while (%a %x) -> (f64) {\n"
+     "    condition %a, %a\n  } do (%b) {\n    yield %b\n  }\n}",
+     "2:17: error: expected '=' in 'while' carried values"},
+    {"func @f(%x: f64) -> () {\n  %r = while %a = %x -> (f64) {\n"
+     "    condition %a, %a\n  } do (%b) {\n    yield %b\n  }\n}",
+     "2:14: error: expected '(' to begin 'while' carried values"},
+
+    // Locations.
+    {"func @f() -> () {\n  return loc(3)\n}",
+     "2:15: error: expected ':' between line and column"},
+    {"func @f() -> () {\n  return loc(a:1)\n}",
+     "2:14: error: expected line number in location"},
+    {"func @f() -> () {\n  return loc(1:-1)\n}",
+     "2:16: error: expected column number in location"},
+    {"func @f() -> () {\n  return loc 1:1\n}",
+     "2:14: error: expected '(' after 'loc'"},
+    {"func @f() -> () {\n  return loc(1:1\n}",
+     "3:1: error: expected ')' after location"},
+
+    // Functions and the module.
+    {"fun @f() -> () {\n}", "1:1: error: expected 'func'"},
+    {"func f() -> () {\n}", "1:6: error: expected function name after 'func'"},
+    {"func @f() -> () {\n  return\n}\nfunc @f() -> () {\n  return\n}",
+     "4:6: error: redefinition of function @f"},
+    {"func @f() {\n  return\n}",
+     "1:11: error: expected '->' after function parameters"},
+    {"func @f() -> f64 {\n  return\n}",
+     "1:14: error: expected '(' to begin a type list"},
+    {"func @f(%x f64) -> () {\n  return\n}",
+     "1:12: error: expected ':' after parameter name"},
+    {"func @f(x: f64) -> () {\n  return\n}",
+     "1:9: error: expected parameter name"},
+    {"func @f(%x: f64 %y: f64) -> () {\n  return\n}",
+     "1:17: error: expected ',' or ')' in parameter list"},
+    {"func @f() -> () \n  return\n}",
+     "2:3: error: expected '{' to begin function body"},
+    {"func @f() -> () {\n  return\n", "3:1: error: unexpected end of input; "
+                                      "expected '}'"},
+    {"func @f(%x: f64) -> () {\n  %y = add %x,", "2:14: error: expected "
+                                                "value after ','"},
+
+    // Tokens.
+    {"func @f() -> () {\n  # oops\n}",
+     "2:3: error: unexpected character '#'"},
+    {"func @f() -> () {\n  \x01\n}",
+     "2:3: error: unexpected character '\\x01'"},
+    {"func @\"f() -> () {\n}", "1:6: error: unterminated symbol name"},
+    {"func @\"a\\nb\"() -> () {\n}",
+     "1:6: error: invalid escape sequence in symbol name; only '\\\"' and "
+     "'\\\\' are allowed"},
+    {"func @9f() -> () {\n}", "1:6: error: expected symbol name after '@'"},
+    {"func @f(%: f64) -> () {\n}",
+     "1:9: error: expected value name after '%'"},
+    {"func @f() -> () {\n  %c = constant 12abc : i32\n}",
+     "2:17: error: invalid number '12abc'"},
+    {"func @f() -> () {\n  %c = constant - 1 : i32\n}",
+     "2:17: error: unexpected character '-'"},
+    {"func @f() -> () {\n  return / 2\n}",
+     "2:10: error: unexpected character '/'"},
+};
+
+TEST(ParserTest, Errors) {
+  for (const ErrorCase &C : ErrorCases) {
+    SCOPED_TRACE(C.Text);
+    EXPECT_EQ(parseError(C.Text), std::string("<input>:") + C.Message);
+  }
+}
+
+TEST(ParserTest, ErrorNamesTheBuffer) {
+  auto M = parseModule("garbage", "dir/x.ir");
+  ASSERT_FALSE(M);
+  EXPECT_EQ(llvm::toString(M.takeError()),
+            "dir/x.ir:1:1: error: expected 'func'");
+}
+
+TEST(ParserTest, NestingDepthIsBounded) {
+  auto Nest = [](unsigned Depth) {
+    std::string Text = "func @f(%c: i1) -> () {\n";
+    for (unsigned I = 0; I != Depth; ++I)
+      Text += "if %c {\n";
+    for (unsigned I = 0; I != Depth; ++I)
+      Text += "yield\n} else {\nyield\n}\n";
+    return Text + "return\n}\n";
+  };
+  std::unique_ptr<Module> M = parseOrFail(Nest(100));
+  ASSERT_TRUE(M);
+  EXPECT_FALSE(verify(*M));
+  EXPECT_NE(parseError(Nest(100000)).find("regions are nested too deeply"),
+            std::string::npos);
+}
+
+//===----------------------------------------------------------------------===//
+// Malformed input must be rejected, never crash
+//===----------------------------------------------------------------------===//
+
+/// Whatever parses and verifies must also print and parse back unchanged.
+void checkNoCrash(llvm::StringRef Text) {
+  auto M = parseModule(Text);
+  if (!M) {
+    std::string Msg = llvm::toString(M.takeError());
+    EXPECT_EQ(Msg.rfind("<input>:", 0), 0u) << Msg;
+    return;
+  }
+  if (llvm::Error E = verify(**M)) {
+    llvm::consumeError(std::move(E));
+    return;
+  }
+  std::string Printed = printToString(**M);
+  auto Again = parseModule(Printed);
+  ASSERT_TRUE(!!Again) << llvm::toString(Again.takeError()) << "\n"
+                       << Printed;
+  EXPECT_EQ(printToString(**Again), Printed);
+}
+
+TEST(ParserFuzzTest, EveryTruncation) {
+  llvm::StringRef Text = RichModule;
+  for (size_t N = 0; N <= Text.size(); ++N)
+    checkNoCrash(Text.take_front(N));
+}
+
+TEST(ParserFuzzTest, RandomMutations) {
+  std::mt19937 Rng(7);
+  const std::string Alphabet = "%@\"\\(){}:,=-> \n.0123456789abcdefilnorstuy_#";
+  std::string Base = RichModule;
+  for (int Round = 0; Round != 3000; ++Round) {
+    std::string Text = Base;
+    int Edits = 1 + Rng() % 4;
+    for (int E = 0; E != Edits && !Text.empty(); ++E) {
+      size_t Pos = Rng() % Text.size();
+      switch (Rng() % 3) {
+      case 0:
+        Text.erase(Pos, 1 + Rng() % 8);
+        break;
+      case 1:
+        Text[Pos] = Alphabet[Rng() % Alphabet.size()];
+        break;
+      default:
+        Text.insert(Pos, 1, Alphabet[Rng() % Alphabet.size()]);
+        break;
+      }
+    }
+    checkNoCrash(Text);
+  }
+}
+
+TEST(ParserFuzzTest, RandomTokenSoup) {
+  const char *Words[] = {
+      "func", "@f", "@\"g\"", "(", ")", "{", "}", "%x", "%y", "%0", ":",
+      "f64", "i32", "i1", "void", "->", ",", "=", "add", "neg", "if",
+      "else", "for", "to", "step", "iter_args", "while", "do", "yield",
+      "condition", "return", "constant", "1", "-2.5", "nan", "cmp", "lt",
+      "cast", "call", "loc", "3", "select", "sin", "\n", "//", "\"", "@"};
+  std::mt19937 Rng(11);
+  for (int Round = 0; Round != 3000; ++Round) {
+    std::string Text = "func @f(%x: f64) -> (f64) {\n";
+    int Len = Rng() % 40;
+    for (int I = 0; I != Len; ++I) {
+      Text += Words[Rng() % std::size(Words)];
+      Text += ' ';
+    }
+    checkNoCrash(Text);
+  }
+}
+
+} // namespace
