@@ -197,6 +197,7 @@ private:
   const EmitOptions &Opts;
   VariablePlan Plan;
   llvm::DenseSet<unsigned> Declared;
+  llvm::DenseSet<const Value *> Used;
   std::string Out;
   unsigned Depth = 1;
   unsigned LastLine = 0;
@@ -432,7 +433,11 @@ void FunctionEmitter::emitCall(const Operation &Op) {
       Declared.insert(var(Op.getResult(I)));
       Names += (I ? ", " : "") + varName(Op.getResult(I));
     }
-    line("auto [" + Names + "] = " + Call + ";");
+    bool AnyUsed = false;
+    for (Value *R : Op.getResults())
+      AnyUsed |= Used.contains(R);
+    line(std::string(AnyUsed ? "" : "[[maybe_unused]] ") + "auto [" + Names +
+         "] = " + Call + ";");
     return;
   }
   }
@@ -566,6 +571,8 @@ llvm::Error FunctionEmitter::emit(llvm::raw_ostream &OS) {
   walk(F.getBody(), [&](Operation *Op) {
     if (Op->getKind() == OpKind::Call)
       Reserved.insert(cxxFunctionName(Op->getCallee()));
+    for (Value *V : Op->getOperands())
+      Used.insert(V);
   });
   Reserved.insert(F.getName());
   Plan = planVariables(F, Reserved);
@@ -577,7 +584,12 @@ llvm::Error FunctionEmitter::emit(llvm::raw_ostream &OS) {
   for (unsigned I = 0; I != F.getNumParams(); ++I) {
     Value *P = F.getParam(I);
     Declared.insert(var(P));
-    Sig += (I ? ", " : "") + cxxType(P->getType()).str() + " " + varName(P);
+    Sig += I ? ", " : "";
+    // A derivative parameter can be unused (its input does not reach the
+    // result); say so rather than trip -Wunused-parameter.
+    if (!Used.contains(P))
+      Sig += "[[maybe_unused]] ";
+    Sig += cxxType(P->getType()).str() + " " + varName(P);
   }
   Sig += ")";
 

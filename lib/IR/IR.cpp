@@ -165,6 +165,12 @@ llvm::SmallVector<Value *, 2> Operation::getResults() const {
   return Vs;
 }
 
+void Operation::eraseResult(unsigned I) {
+  Results.erase(Results.begin() + I);
+  for (unsigned K = I; K != Results.size(); ++K)
+    Results[K]->Index = K;
+}
+
 Operation *Operation::getParentOp() const {
   return Parent ? Parent->getParentOp() : nullptr;
 }
@@ -178,6 +184,12 @@ Value *Region::addArgument(Type Ty, llvm::StringRef Name) {
   Args.emplace_back(new Value(Ty, nullptr, this, Args.size()));
   Args.back()->setName(Name);
   return Args.back().get();
+}
+
+void Region::eraseArgument(unsigned I) {
+  Args.erase(Args.begin() + I);
+  for (unsigned K = I; K != Args.size(); ++K)
+    Args[K]->Index = K;
 }
 
 llvm::SmallVector<Value *, 4> Region::getArguments() const {

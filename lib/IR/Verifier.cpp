@@ -124,11 +124,10 @@ Error FunctionVerifier::verifyRegion(const Region &R, const Operation *Owner,
                  : fail("'func' body " + Msg);
   };
 
+  // Argument types were checked by the owner against its operands, results
+  // or parameters, none of which can be void.
   llvm::SmallVector<const Value *, 16> Defined;
-  for (unsigned I = 0; I != R.getNumArguments(); ++I) {
-    const Value *Arg = R.getArgument(I);
-    if (Arg->getType().isVoid())
-      return FailOwner("argument #" + Twine(I) + " has type void");
+  for (const Value *Arg : R.getArguments()) {
     Visible.insert(Arg);
     Defined.push_back(Arg);
   }

@@ -1,5 +1,6 @@
 //===- Simplify.cpp - Folding, CSE and dead-code elimination --------------===//
 #include "ddx/Transforms/Simplify.h"
+#include "ddx/Transforms/DeadCode.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/bit.h"
 #include <cmath>
@@ -78,10 +79,7 @@ ExprKey keyOf(const Operation &Op) {
 
 class Simplifier {
 public:
-  void run(Region &R) {
-    forward(R, {});
-    eraseDead(R);
-  }
+  void run(Region &R) { forward(R, {}); }
 
 private:
   /// Rewrites operands through Replaced, then folds or merges each pure
@@ -116,43 +114,12 @@ private:
     }
   }
 
-  void countUses(const Region &R, llvm::DenseMap<Value *, unsigned> &Uses) {
-    walk(R, [&](Operation *Op) {
-      for (Value *V : Op->getOperands())
-        ++Uses[V];
-    });
-  }
-
-  /// Removes unused pure operations, innermost and last first, until none is
-  /// left (removing one can make its operands unused).
-  void eraseDead(Region &Top) {
-    bool Changed = true;
-    while (Changed) {
-      llvm::DenseMap<Value *, unsigned> Uses;
-      countUses(Top, Uses);
-      Changed = eraseDeadIn(Top, Uses);
-    }
-  }
-
-  bool eraseDeadIn(Region &R, llvm::DenseMap<Value *, unsigned> &Uses) {
-    bool Changed = false;
-    for (size_t I = R.size(); I-- > 0;) {
-      Operation &Op = *R.getOps()[I];
-      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
-        Changed |= eraseDeadIn(Op.getRegion(K), Uses);
-      if (!isPure(Op.getKind()) || Uses.lookup(Op.getResult()))
-        continue;
-      for (Value *V : Op.getOperands())
-        --Uses[V];
-      R.erase(I);
-      Changed = true;
-    }
-    return Changed;
-  }
-
   llvm::DenseMap<Value *, Value *> Replaced;
 };
 
 } // namespace
 
-void ddx::simplify(Function &F) { Simplifier().run(F.getBody()); }
+void ddx::simplify(Function &F) {
+  Simplifier().run(F.getBody());
+  eliminateDeadCode(F);
+}

@@ -297,8 +297,9 @@ void expectRoundTrips(double V) {
     EXPECT_EQ(S, "nan");
     return;
   }
-  if (!std::isinf(V))
+  if (!std::isinf(V)) {
     EXPECT_NE(S.find_first_of(".eE"), std::string::npos);
+  }
   EXPECT_EQ(bits(std::strtod(S.c_str(), nullptr)), bits(V));
 }
 

@@ -408,7 +408,7 @@ const ErrorCase ErrorCases[] = {
     {"func @f(%x: f64) -> () {\n  %y = foo %x\n}",
      "2:8: error: unknown operation 'foo'"},
     {"func @f(%x: f64) -> () {\n  %y = add %x, : f64\n}",
-     "2:17: error: expected value after ','"},
+     "2:16: error: expected value after ','"},
     {"func @f(%x: f64) -> () {\n  %y\n}",
      "3:1: error: expected '=' after result names"},
     {"func @f(%x: f64) -> () {\n  = add %x, %x : f64\n}",
@@ -438,7 +438,7 @@ const ErrorCase ErrorCases[] = {
     {"func @f(%x: f64) -> () {\n  %c = cmp %x, %x : f64\n}",
      "2:12: error: expected comparison predicate after 'cmp'"},
     {"func @f(%x: f64) -> () {\n  %c = cmp lt %x, %x : f32\n}",
-     "2:25: error: '%x' has type f64, but the annotation says f32"},
+     "2:24: error: '%x' has type f64, but the annotation says f32"},
     {"func @f(%x: f64) -> () {\n  %c = cast %x : f32 to i32\n}",
      "2:18: error: '%x' has type f64, but the annotation says f32"},
     {"func @f(%x: f64) -> () {\n  %c = cast %x : f64 into i32\n}",
@@ -471,13 +471,13 @@ const ErrorCase ErrorCases[] = {
      "2:31: error: '%n' has type i32, but the annotation says i64"},
     {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
      "i32 iter_args(%a = %x) {\n    yield %a\n  }\n}",
-     "2:57: error: expected '->' and the types of the iter_args"},
+     "2:59: error: expected '->' and the types of the iter_args"},
     {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
      "i32 iter_args(%a = %x) -> (f64, f64) {\n    yield %a\n  }\n}",
-     "2:60: error: got 2 types for 1 carried value"},
+     "2:62: error: got 2 types for 1 carried value"},
     {"func @f(%n: i32, %x: f64) -> () {\n  %r = for %i = %n to %n step %n : "
      "i32 iter_args(%a = %n) -> (f64) {\n    yield %a\n  }\n}",
-     "2:60: error: '%n' has type i32, but the annotation says f64"},
+     "2:62: error: '%n' has type i32, but the annotation says f64"},
     {"func @f(%x: f64) -> () {\n  %r = while (%a = %x) -> (f64) {\n"
      "    condition %a, %a\n  } (%b) {\n    yield %b\n  }\n}",
      "4:5: error: expected 'do' after 'while' condition region"},
@@ -486,7 +486,7 @@ const ErrorCase ErrorCases[] = {
      "4:8: error: 'do' region has 2 arguments, but the loop carries 1 value"},
     {"func @f(%x: f64) -> () {\n  %r = while (%a %x) -> (f64) {\n"
      "    condition %a, %a\n  } do (%b) {\n    yield %b\n  }\n}",
-     "2:17: error: expected '=' in 'while' carried values"},
+     "2:18: error: expected '=' in 'while' carried values"},
     {"func @f(%x: f64) -> () {\n  %r = while %a = %x -> (f64) {\n"
      "    condition %a, %a\n  } do (%b) {\n    yield %b\n  }\n}",
      "2:14: error: expected '(' to begin 'while' carried values"},
@@ -522,7 +522,7 @@ const ErrorCase ErrorCases[] = {
      "2:3: error: expected '{' to begin function body"},
     {"func @f() -> () {\n  return\n", "3:1: error: unexpected end of input; "
                                       "expected '}'"},
-    {"func @f(%x: f64) -> () {\n  %y = add %x,", "2:14: error: expected "
+    {"func @f(%x: f64) -> () {\n  %y = add %x,", "2:15: error: expected "
                                                 "value after ','"},
 
     // Tokens.
@@ -579,18 +579,27 @@ TEST(ParserTest, NestingDepthIsBounded) {
 // Malformed input must be rejected, never crash
 //===----------------------------------------------------------------------===//
 
+/// How far malformed input got; the fuzz tests check that each outcome
+/// occurs, so they exercise more than the lexer.
+struct Outcomes {
+  unsigned ParseErrors = 0, VerifyErrors = 0, Valid = 0;
+};
+
 /// Whatever parses and verifies must also print and parse back unchanged.
-void checkNoCrash(llvm::StringRef Text) {
+void checkNoCrash(llvm::StringRef Text, Outcomes &Out) {
   auto M = parseModule(Text);
   if (!M) {
     std::string Msg = llvm::toString(M.takeError());
     EXPECT_EQ(Msg.rfind("<input>:", 0), 0u) << Msg;
+    ++Out.ParseErrors;
     return;
   }
   if (llvm::Error E = verify(**M)) {
     llvm::consumeError(std::move(E));
+    ++Out.VerifyErrors;
     return;
   }
+  ++Out.Valid;
   std::string Printed = printToString(**M);
   auto Again = parseModule(Printed);
   ASSERT_TRUE(!!Again) << llvm::toString(Again.takeError()) << "\n"
@@ -600,14 +609,19 @@ void checkNoCrash(llvm::StringRef Text) {
 
 TEST(ParserFuzzTest, EveryTruncation) {
   llvm::StringRef Text = RichModule;
+  Outcomes Out;
   for (size_t N = 0; N <= Text.size(); ++N)
-    checkNoCrash(Text.take_front(N));
+    checkNoCrash(Text.take_front(N), Out);
+  EXPECT_GT(Out.ParseErrors, 0u);
+  EXPECT_GT(Out.VerifyErrors, 0u);
+  EXPECT_GT(Out.Valid, 0u);
 }
 
 TEST(ParserFuzzTest, RandomMutations) {
   std::mt19937 Rng(7);
   const std::string Alphabet = "%@\"\\(){}:,=-> \n.0123456789abcdefilnorstuy_#";
   std::string Base = RichModule;
+  Outcomes Out;
   for (int Round = 0; Round != 3000; ++Round) {
     std::string Text = Base;
     int Edits = 1 + Rng() % 4;
@@ -625,8 +639,11 @@ TEST(ParserFuzzTest, RandomMutations) {
         break;
       }
     }
-    checkNoCrash(Text);
+    checkNoCrash(Text, Out);
   }
+  EXPECT_GT(Out.ParseErrors, 0u);
+  EXPECT_GT(Out.VerifyErrors, 0u);
+  EXPECT_GT(Out.Valid, 0u);
 }
 
 TEST(ParserFuzzTest, RandomTokenSoup) {
@@ -637,6 +654,7 @@ TEST(ParserFuzzTest, RandomTokenSoup) {
       "condition", "return", "constant", "1", "-2.5", "nan", "cmp", "lt",
       "cast", "call", "loc", "3", "select", "sin", "\n", "//", "\"", "@"};
   std::mt19937 Rng(11);
+  Outcomes Out;
   for (int Round = 0; Round != 3000; ++Round) {
     std::string Text = "func @f(%x: f64) -> (f64) {\n";
     int Len = Rng() % 40;
@@ -644,8 +662,9 @@ TEST(ParserFuzzTest, RandomTokenSoup) {
       Text += Words[Rng() % std::size(Words)];
       Text += ' ';
     }
-    checkNoCrash(Text);
+    checkNoCrash(Text, Out);
   }
+  EXPECT_GT(Out.ParseErrors, 0u);
 }
 
 } // namespace

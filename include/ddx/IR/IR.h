@@ -99,7 +99,12 @@ public:
   unsigned getNumOperands() const { return Operands.size(); }
   void setOperand(unsigned I, Value *V) { Operands[I] = V; }
 
+  /// Removes operand I.
+  void eraseOperand(unsigned I) { Operands.erase(Operands.begin() + I); }
+
   unsigned getNumResults() const { return Results.size(); }
+  /// Removes result I, which must be unused; later results shift down.
+  void eraseResult(unsigned I);
   Value *getResult(unsigned I = 0) const { return Results[I].get(); }
   llvm::SmallVector<Value *, 2> getResults() const;
 
@@ -153,6 +158,8 @@ public:
   Value *addArgument(Type Ty, llvm::StringRef Name = "");
   unsigned getNumArguments() const { return Args.size(); }
   Value *getArgument(unsigned I) const { return Args[I].get(); }
+  /// Removes argument I, which must be unused; later arguments shift down.
+  void eraseArgument(unsigned I);
   llvm::SmallVector<Value *, 4> getArguments() const;
 
   /// Appends Op (or inserts it before position Pos) and takes ownership.

@@ -12,7 +12,7 @@ namespace ddx {
 ///    arithmetic;
 ///  - merges identical pure operations (common subexpressions), including one
 ///    in an enclosing region;
-///  - removes pure operations whose results are unused.
+///  - removes dead code (see eliminateDeadCode).
 /// Calls are kept: a callee may do more than compute its results.
 void simplify(ir::Function &F);
 

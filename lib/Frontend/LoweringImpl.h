@@ -1,0 +1,307 @@
+//===- LoweringImpl.h - Internals of AST-to-IR lowering ---------*- C++ -*-===//
+//
+// ModuleContext owns what is shared across functions (the module, names,
+// the call stack for diagnostics). FunctionLowering lowers one function; its
+// methods are split by area: FunctionLowering.cpp (locals, the environment,
+// merging at `if`), StmtLowering.cpp (statements and control-flow
+// structurization), ExprLowering.cpp (expressions).
+//
+// Mutable locals live in an environment LocalVar -> current value, so the IR
+// has no memory operations. `return`, `break` and `continue` become flags:
+// control-flow locals that later statements test. A flag's value is usually
+// known while lowering (false until a jump, true right after one), so guards
+// are only emitted where a flag is really unknown; flags nothing ever tests
+// are found in a first pass and dropped in a second one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DDX_LIB_FRONTEND_LOWERINGIMPL_H
+#define DDX_LIB_FRONTEND_LOWERINGIMPL_H
+
+#include "Diagnostics.h"
+#include "ddx/IR/Builder.h"
+#include "ddx/IR/IR.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace ddx::frontend {
+
+/// The IR type of a C++ type, or nullopt if ddx does not support it (void
+/// included).
+std::optional<ir::Type> lowerType(const clang::ASTContext &Ctx,
+                                  clang::QualType T);
+
+/// State shared by the lowering of all functions into one module.
+class ModuleContext {
+public:
+  ModuleContext(clang::ASTContext &Ctx, ir::Module &M);
+
+  /// Lowers FD for a request (RequestLoc valid) or for `ddx ir`.
+  ir::Function *lowerTop(const clang::FunctionDecl *FD,
+                         clang::SourceLocation RequestLoc);
+  /// Lowers the callee Def of a call at CallLoc in the function being
+  /// lowered. True if the call may be emitted: Def is lowered, or is being
+  /// lowered further up (recursion).
+  bool lowerCallee(const clang::FunctionDecl *Def,
+                   clang::SourceLocation CallLoc);
+
+  std::string irName(const clang::FunctionDecl *FD);
+  /// The C++ name used in messages: `ns::f<double>`.
+  std::string displayName(const clang::FunctionDecl *FD);
+
+  /// Reports an error, then the notes that say how lowering got there.
+  void error(clang::SourceLocation Loc, Msg M,
+             llvm::ArrayRef<std::string> Args = {});
+  void unsupported(clang::SourceLocation Loc, Construct C,
+                   llvm::StringRef Name = "");
+  void unsupportedType(clang::SourceLocation Loc, llvm::StringRef What,
+                       clang::QualType T);
+
+  clang::ASTContext &Ctx;
+  ir::Module &M;
+  Reporter Diags;
+  clang::PrintingPolicy NamePolicy;
+
+private:
+  enum class State { InProgress, Pending, Done, Failed };
+  struct Entry {
+    State S = State::InProgress;
+    ir::Function *F = nullptr;
+    /// For Pending: the lowest stack depth of a function still being lowered
+    /// that this one depends on (recursion cycles finish together).
+    unsigned Low = 0;
+  };
+  /// A function being lowered. Functions in a recursion cycle are added to
+  /// the module only when the whole cycle succeeded, so a failure never
+  /// leaves a call to a missing function behind.
+  struct Frame {
+    const clang::FunctionDecl *FD;
+    clang::SourceLocation CallLoc;
+    unsigned Low;
+    std::vector<std::unique_ptr<ir::Function>> PendingFns;
+    std::vector<const clang::FunctionDecl *> PendingDecls;
+  };
+
+  /// Lowers FD; true on success or recursion.
+  bool lowerImpl(const clang::FunctionDecl *FD, clang::SourceLocation CallLoc);
+  void emitContextNotes();
+
+  llvm::DenseMap<const clang::FunctionDecl *, Entry> Entries;
+  std::vector<Frame> Stack;
+  clang::SourceLocation RequestLoc;
+  llvm::DenseMap<const clang::FunctionDecl *, std::string> Names;
+  llvm::StringMap<unsigned> NameUses;
+};
+
+/// A local of the function being lowered: a C++ variable, or a control-flow
+/// local that structuring introduces (a flag, the return value).
+struct LocalVar {
+  std::string Name;
+  ir::Type Ty;
+  /// Creation order: merged results and loop-carried values follow it.
+  unsigned Order = 0;
+  bool IsFlag = false;
+  /// Flags only: tested while its value was not known to be false.
+  bool Read = false;
+  /// Flags only: never tested (learned in the first pass); setting it is a
+  /// no-op.
+  bool Dead = false;
+  /// A variable of unsupported type, already diagnosed: uses stay silent.
+  bool Poisoned = false;
+};
+
+/// The value of a local at the current program point: an IR value, or a
+/// constant not materialized yet (flags; uninitialized locals read as zero).
+struct Slot {
+  ir::Value *V = nullptr;
+  double K = 0;
+
+  static Slot known(double K) { return {nullptr, K}; }
+  bool isKnown() const { return !V; }
+  bool isKnown(double C) const { return !V && K == C; }
+  friend bool operator==(const Slot &A, const Slot &B) {
+    return A.V == B.V && (A.V || A.K == B.K);
+  }
+  friend bool operator!=(const Slot &A, const Slot &B) { return !(A == B); }
+};
+
+using Env = llvm::DenseMap<LocalVar *, Slot>;
+
+/// Identifies a flag across the two passes: the statement (or function) it
+/// belongs to and its kind.
+using FlagKey = std::pair<const void *, unsigned>;
+using FlagKeySet = llvm::DenseSet<FlagKey>;
+
+enum class FlagKind : unsigned { Return, Break, Continue };
+
+/// Lowers one function definition.
+class FunctionLowering {
+public:
+  FunctionLowering(ModuleContext &MC, const clang::FunctionDecl *FD,
+                   const FlagKeySet &DeadFlags);
+  ~FunctionLowering();
+
+  /// Builds the function, or returns null after reporting errors.
+  std::unique_ptr<ir::Function> run();
+  /// Flags created but never tested; valid after run().
+  FlagKeySet unreadFlags() const;
+
+private:
+  using ValueList = llvm::SmallVector<ir::Value *, 2>;
+  using BranchFn = llvm::function_ref<ValueList()>;
+
+  //===--- FunctionLowering.cpp: locals, values, merging ------------------===//
+  bool lowerSignature();
+  LocalVar *newLocal(llvm::StringRef Name, ir::Type Ty);
+  LocalVar *declareVar(const clang::VarDecl *VD, ir::Type Ty);
+  LocalVar *newFlag(const void *Owner, FlagKind K);
+  LocalVar *lookupVar(const clang::VarDecl *VD) const;
+
+  /// The current value of V, materialized at the insertion point.
+  ir::Value *read(LocalVar *V);
+  void write(LocalVar *V, ir::Value *Val);
+  /// Sets a flag (a no-op for dead flags).
+  void setFlag(LocalVar *F, bool Value);
+  ir::Value *materialize(const Slot &S, LocalVar *V);
+  ir::Value *constant(ir::Type Ty, double V);
+  ir::Value *constantInt(ir::Type Ty, int64_t V);
+  ir::Value *poison(ir::Type Ty);
+
+  /// Locals of the current environment, in creation order.
+  llvm::SmallVector<LocalVar *, 8> liveLocals() const;
+
+  /// Emits `if Cond`; Then and Else fill the branches and return the extra
+  /// values they yield (of types ExtraTypes). Locals the branches changed
+  /// differently become further results. Returns the extra results.
+  ValueList buildIf(ir::Value *Cond, llvm::ArrayRef<ir::Type> ExtraTypes,
+                    BranchFn Then, BranchFn Else);
+  /// Emits `if Cond { Body }` where the flags FalseFlags are known false at
+  /// the start of Body (the guard tested them, or they cannot be set when
+  /// Cond holds).
+  void buildGuarded(ir::Value *Cond, llvm::ArrayRef<LocalVar *> FalseFlags,
+                    llvm::function_ref<void()> Body);
+
+  //===--- StmtLowering.cpp ------------------------------------------------===//
+  void lowerStmt(const clang::Stmt *S);
+  /// Lowers statements in order, skipping dead ones and guarding those that
+  /// run only if no flag is set.
+  void lowerList(llvm::ArrayRef<const clang::Stmt *> Stmts);
+  void lowerBody(const clang::Stmt *S);
+  void lowerDecl(const clang::VarDecl *VD);
+  void lowerIf(const clang::IfStmt *S,
+               llvm::ArrayRef<const clang::Stmt *> Rest = {});
+  void lowerWhile(const clang::WhileStmt *S);
+  void lowerDo(const clang::DoStmt *S);
+  void lowerFor(const clang::ForStmt *S);
+  bool lowerCountedFor(const clang::ForStmt *S);
+  void lowerSwitch(const clang::SwitchStmt *S);
+  void lowerReturn(const clang::ReturnStmt *S);
+
+  /// A loop in `while` form. Carried: the locals it may assign.
+  void buildWhileLoop(const clang::Stmt *Loop, const clang::Expr *Cond,
+                      const clang::Stmt *Body, const clang::Expr *Inc,
+                      bool IsDo);
+  /// Before-region condition: Cond, false if a carried flag is set; Cond is
+  /// not evaluated once a flag is set.
+  ir::Value *lowerLoopCondition(const clang::Expr *Cond,
+                                llvm::ArrayRef<LocalVar *> Flags);
+  /// The body of a loop iteration (continue flag scoped to it).
+  void lowerLoopBody(const clang::Stmt *Loop, const clang::Stmt *Body);
+  llvm::SmallVector<LocalVar *, 8> carriedLocals(const clang::Stmt *Loop,
+                                                bool &MayBreak,
+                                                bool &MayReturn);
+  /// Checks that a loop region changed no local outside Carried.
+  void checkCarried(const Env &Before, llvm::ArrayRef<LocalVar *> Carried,
+                    clang::SourceLocation Loc);
+
+  /// Flags of the enclosing function/loop/switch that end straight-line
+  /// execution when set.
+  llvm::SmallVector<LocalVar *, 3> activeFlags() const;
+  struct FlagTest {
+    bool AnySet = false;
+    llvm::SmallVector<LocalVar *, 3> Unknown;
+  };
+  FlagTest testFlags();
+  /// Runs Fn only if no active flag is set (statically or with a guard).
+  void withGuard(llvm::function_ref<void()> Fn);
+  ir::Value *anyOf(llvm::ArrayRef<LocalVar *> Flags);
+
+  //===--- ExprLowering.cpp ------------------------------------------------===//
+  /// An rvalue of E's type; null for void expressions.
+  ir::Value *lowerExpr(const clang::Expr *E);
+  /// E converted to Ty.
+  ir::Value *lowerExprAs(const clang::Expr *E, ir::Type Ty);
+  /// Evaluates E for its side effects only.
+  void lowerDiscarded(const clang::Expr *E);
+  enum class Access { Read, Write };
+  /// The local E designates after its side effects; null after an error.
+  LocalVar *lowerLValue(const clang::Expr *E, Access A);
+  ir::Value *tryFold(const clang::Expr *E, ir::Type Ty);
+  ir::Value *lowerCast(const clang::CastExpr *E, ir::Type Ty);
+  ir::Value *lowerBinary(const clang::BinaryOperator *E, ir::Type Ty);
+  ir::Value *lowerLogical(const clang::BinaryOperator *E);
+  ir::Value *lowerUnary(const clang::UnaryOperator *E, ir::Type Ty);
+  ir::Value *lowerConditional(const clang::AbstractConditionalOperator *E,
+                              ir::Type Ty);
+  ir::Value *lowerCall(const clang::CallExpr *E);
+  ir::Value *lowerMathCall(const clang::CallExpr *E, ir::OpKind K);
+  ir::Value *lowerUserCall(const clang::CallExpr *E,
+                           const clang::FunctionDecl *Callee);
+  void assign(LocalVar *V, ir::Value *Val);
+  /// Reports E as unsupported unless it only fails because of an already
+  /// reported variable.
+  void unsupportedExpr(const clang::Expr *E, Construct C,
+                       llvm::StringRef Name = "");
+  bool usesPoisonedVar(const clang::Expr *E) const;
+
+  //===--- Diagnostics and locations ---------------------------------------===//
+  void error(clang::SourceLocation Loc, Msg M,
+             llvm::ArrayRef<std::string> Args = {});
+  void unsupported(clang::SourceLocation Loc, Construct C,
+                   llvm::StringRef Name = "");
+  void unsupportedType(clang::SourceLocation Loc, llvm::StringRef What,
+                       clang::QualType T);
+  /// Stamps operations created in its scope with a source position.
+  class LocScope {
+  public:
+    LocScope(FunctionLowering &FL, clang::SourceLocation Loc);
+    ~LocScope() { FL.B.setLoc(Saved); }
+
+  private:
+    FunctionLowering &FL;
+    ir::Location Saved;
+  };
+
+  ModuleContext &MC;
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  const FlagKeySet &DeadFlags;
+  std::unique_ptr<ir::Function> F;
+  ir::Builder B;
+  bool HadError = false;
+
+  std::deque<LocalVar> Locals;
+  llvm::DenseMap<const clang::VarDecl *, LocalVar *> Vars;
+  llvm::DenseMap<LocalVar *, FlagKey> FlagKeys;
+  Env Vals;
+
+  std::optional<ir::Type> ResultTy;
+  LocalVar *RetFlag = nullptr;
+  LocalVar *RetVal = nullptr;
+  /// Targets of `break` and `continue` in the innermost enclosing
+  /// loop/switch.
+  LocalVar *BreakFlag = nullptr;
+  LocalVar *ContinueFlag = nullptr;
+};
+
+} // namespace ddx::frontend
+
+#endif
