@@ -11,6 +11,7 @@
 #include "VariablePlan.h"
 #include "ddx/IR/Printer.h"
 #include "llvm/ADT/SmallString.h"
+#include <charconv>
 #include <climits>
 #include <cmath>
 
@@ -79,8 +80,16 @@ std::string literal(const Operation &Op) {
       return ((V < 0 ? "-" : "") + ("std::numeric_limits<" + Ty +
                                     ">::infinity()"))
           .str();
-    std::string S = formatFloat(V);
-    return T == Type::f32() ? S + "f" : S;
+    if (T == Type::f64())
+      return formatFloat(V);
+    // The shortest literal that reads back to the same float: 0.1f, not
+    // 0.10000000149011612f.
+    char Buf[64];
+    auto Res = std::to_chars(Buf, Buf + sizeof(Buf), static_cast<float>(V));
+    std::string S(Buf, Res.ptr);
+    if (S.find_first_of(".eE") == std::string::npos)
+      S += ".0";
+    return S + "f";
   }
   int64_t V = Op.getIntAttr();
   if (T.isBool())

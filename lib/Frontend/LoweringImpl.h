@@ -111,6 +111,8 @@ struct LocalVar {
   bool IsFlag = false;
   /// Flags only: tested while its value was not known to be false.
   bool Read = false;
+  /// Flags only: set to true somewhere.
+  bool Written = false;
   /// Flags only: never tested (learned in the first pass); setting it is a
   /// no-op.
   bool Dead = false;
@@ -151,7 +153,7 @@ public:
 
   /// Builds the function, or returns null after reporting errors.
   std::unique_ptr<ir::Function> run();
-  /// Flags created but never tested; valid after run().
+  /// Flags set somewhere but never tested; valid after run().
   FlagKeySet unreadFlags() const;
 
 private:

@@ -8,6 +8,10 @@
 // type, the types of carried values) must agree with that operand, because
 // the printer derives it from the operand and a mismatch would be lost.
 //
+// Names are scoped per region as in docs/IR.md; a nested region may not
+// shadow a visible name (the printer never writes one), but sibling regions
+// may reuse names.
+//
 //===----------------------------------------------------------------------===//
 #include "ddx/IR/Parser.h"
 #include "ddx/IR/Printer.h"
@@ -58,13 +62,18 @@ struct Token {
   bool IsFloat = false;
 
   bool is(TokKind K) const { return Kind == K; }
-  bool isKeyword(StringRef K) const { return Kind == TokKind::Ident && Text == K; }
+  bool isKeyword(StringRef K) const {
+    return Kind == TokKind::Ident && Text == K;
+  }
 };
 
 bool isIdentStart(char C) { return llvm::isAlpha(C) || C == '_'; }
 bool isIdentChar(char C) { return llvm::isAlnum(C) || C == '_' || C == '.'; }
+/// Value names come from C++ identifiers, which may also hold `$` and
+/// UTF-8 (any byte >= 0x80).
 bool isValueNameChar(char C) {
-  return llvm::isAlnum(C) || C == '_' || C == '.' || C == '$';
+  return llvm::isAlnum(C) || C == '_' || C == '.' || C == '$' ||
+         static_cast<unsigned char>(C) >= 0x80;
 }
 bool isSymbolChar(char C) {
   return llvm::isAlnum(C) || C == '_' || C == '.' || C == ':';
@@ -298,7 +307,7 @@ public:
   Error parseModule(Module &M);
 
 private:
-  /// A value name in a header that the region being parsed will define.
+  /// Value-name tokens, e.g. those a region header introduces.
   using NameList = llvm::SmallVector<Token, 4>;
   using ValueList = llvm::SmallVector<Value *, 4>;
   using TypeList = llvm::SmallVector<Type, 4>;
@@ -310,8 +319,8 @@ private:
     std::string Text = At.is(TokKind::Error) ? At.Str : Msg.str();
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    Twine(BufferName) + ":" + Twine(At.Line) +
-                                       ":" + Twine(At.Col) + ": error: " +
-                                       Text);
+                                       ":" + Twine(At.Col) +
+                                       ": error: " + Text);
   }
   Error error(const Twine &Msg) const { return error(Tok, Msg); }
 
@@ -422,8 +431,7 @@ Error Parser::parseValueList(ValueList &Vs) {
   }
 }
 
-Error Parser::checkAnnotation(Value *V, Type Annotated,
-                              const Token &At) const {
+Error Parser::checkAnnotation(Value *V, Type Annotated, const Token &At) const {
   if (V->getType() == Annotated)
     return Error::success();
   std::string Name =
@@ -473,8 +481,7 @@ Error Parser::parseLoc(Operation &Op) {
   if (Error E = expect(TokKind::LParen, "'('", "after 'loc'"))
     return E;
   auto ParseUnsigned = [&](unsigned &N, StringRef What) -> Error {
-    if (!Tok.is(TokKind::Number) || Tok.IsFloat ||
-        Tok.Text.getAsInteger(10, N))
+    if (!Tok.is(TokKind::Number) || Tok.IsFloat || Tok.Text.getAsInteger(10, N))
       return error("expected " + What + " number in location");
     consume();
     return Error::success();
@@ -655,8 +662,8 @@ Error Parser::parseOpBody(OpKind K, OpPtr &Op) {
 /// `constant <literal> : <type>`
 Error Parser::parseConstant(OpPtr &Op) {
   Token Lit = Tok;
-  bool IsSpecial = Tok.isKeyword("inf") || Tok.isKeyword("-inf") ||
-                   Tok.isKeyword("nan");
+  bool IsSpecial =
+      Tok.isKeyword("inf") || Tok.isKeyword("-inf") || Tok.isKeyword("nan");
   if (!Tok.is(TokKind::Number) && !IsSpecial)
     return error("expected literal after 'constant'");
   consume();
@@ -819,8 +826,7 @@ Error Parser::parseCarried(StringRef What, NameList &Names, ValueList &Inits,
       Inits.push_back(Init);
       if (Tok.is(TokKind::RParen))
         break;
-      if (Error E =
-              expect(TokKind::Comma, "',' or ')'", ("in " + What).str()))
+      if (Error E = expect(TokKind::Comma, "',' or ')'", ("in " + What).str()))
         return E;
     }
   }
@@ -897,8 +903,8 @@ Error Parser::parseWhile(OpPtr &Op) {
   NameList BeforeNames;
   ValueList Inits;
   TypeList Types;
-  if (Error E = parseCarried("'while' carried values", BeforeNames, Inits,
-                             Types))
+  if (Error E =
+          parseCarried("'while' carried values", BeforeNames, Inits, Types))
     return E;
   Op = Operation::create(OpKind::While, Inits, Types, 2);
   Region &Before = Op->getRegion(0);
@@ -927,10 +933,9 @@ Error Parser::parseWhile(OpPtr &Op) {
   }
   consume(); // ')'
   if (AfterNames.size() != Types.size())
-    return error(ListTok, "'do' region has " +
-                              plural(AfterNames.size(), "argument") +
-                              ", but the loop carries " +
-                              plural(Types.size(), "value"));
+    return error(ListTok,
+                 "'do' region has " + plural(AfterNames.size(), "argument") +
+                     ", but the loop carries " + plural(Types.size(), "value"));
   Region &After = Op->getRegion(1);
   for (Type T : Types)
     After.addArgument(T);

@@ -9,8 +9,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <charconv>
 
 using namespace ddx::ir;
 
@@ -19,15 +18,11 @@ std::string ddx::ir::formatFloat(double V) {
     return "nan";
   if (std::isinf(V))
     return V < 0 ? "-inf" : "inf";
-  // The shortest decimal that reads back to the same double keeps tests and
-  // emitted code readable (0.1, not 0.10000000000000001).
+  // The shortest text that reads back to the same double keeps tests and
+  // emitted code readable: 0.1, 100.0, 1e+300.
   char Buf[64];
-  for (int Precision = 1; Precision <= 17; ++Precision) {
-    std::snprintf(Buf, sizeof(Buf), "%.*g", Precision, V);
-    if (std::strtod(Buf, nullptr) == V)
-      break;
-  }
-  std::string S = Buf;
+  auto Res = std::to_chars(Buf, Buf + sizeof(Buf), V);
+  std::string S(Buf, Res.ptr);
   if (S.find_first_of(".eE") == std::string::npos)
     S += ".0";
   return S;

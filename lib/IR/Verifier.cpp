@@ -116,11 +116,8 @@ Error FunctionVerifier::verify() {
 /// Owner is null) expects. Terminator operand types are the owner's to check.
 Error FunctionVerifier::verifyRegion(const Region &R, const Operation *Owner,
                                      unsigned Index, OpKind Terminator) {
-  auto Describe = [&] {
-    return Owner ? "region #" + std::to_string(Index) : std::string("body");
-  };
   auto FailOwner = [&](const Twine &Msg) {
-    return Owner ? fail(*Owner, Describe() + " " + Msg)
+    return Owner ? fail(*Owner, "region #" + Twine(Index) + " " + Msg)
                  : fail("'func' body " + Msg);
   };
 
@@ -203,8 +200,7 @@ Error FunctionVerifier::verifyOp(const Operation &Op) {
 
 /// Checks the counts; -1 accepts any number.
 Error FunctionVerifier::verifyShape(const Operation &Op, int NumOperands,
-                                    int NumResults,
-                                    unsigned NumRegions) const {
+                                    int NumResults, unsigned NumRegions) const {
   if (NumOperands >= 0 && Op.getNumOperands() != unsigned(NumOperands))
     return fail(Op, "expects " + plural(NumOperands, "operand") + ", got " +
                         Twine(Op.getNumOperands()));
@@ -257,8 +253,7 @@ Error FunctionVerifier::verifyArithOrMath(const Operation &Op) const {
                           T.str() + " (the result type)");
   if (K == OpKind::Rem && !T.isInteger())
     return fail(Op, "requires an integer type, not " + T.str());
-  if ((K == OpKind::Not || K == OpKind::And || K == OpKind::Or) &&
-      !T.isBool())
+  if ((K == OpKind::Not || K == OpKind::And || K == OpKind::Or) && !T.isBool())
     return fail(Op, "requires i1, not " + T.str());
   if (isMath(K) && !T.isFloat())
     return fail(Op, "requires f32 or f64, not " + T.str());
@@ -272,8 +267,8 @@ Error FunctionVerifier::verifyCmp(const Operation &Op) const {
   if (L != R)
     return fail(Op, "operand types differ: " + L.str() + " and " + R.str());
   if (!Op.getResult()->getType().isBool())
-    return fail(Op, "result must be i1, not " +
-                        Op.getResult()->getType().str());
+    return fail(Op,
+                "result must be i1, not " + Op.getResult()->getType().str());
   return Error::success();
 }
 
@@ -353,12 +348,12 @@ Error FunctionVerifier::verifyFor(const Operation &Op) {
   for (unsigned I = 1; I != 3; ++I)
     if (Op.getOperand(I)->getType() != IV)
       return fail(Op, Twine(BoundNames[I]) + " has type " +
-                          Op.getOperand(I)->getType().str() +
-                          ", expected " + IV.str() + " like the lower bound");
+                          Op.getOperand(I)->getType().str() + ", expected " +
+                          IV.str() + " like the lower bound");
 
   TypeList Iter = typesOf(Op.getLoopInits());
-  if (Error E = verifyTypes(Op, typesOf(Op.getResults()), Iter,
-                            "result types", "the iter_args types"))
+  if (Error E = verifyTypes(Op, typesOf(Op.getResults()), Iter, "result types",
+                            "the iter_args types"))
     return E;
   const Region &Body = Op.getRegion(0);
   TypeList BodyArgs{IV};
@@ -370,8 +365,8 @@ Error FunctionVerifier::verifyFor(const Operation &Op) {
   if (Error E = verifyRegion(Body, &Op, 0, OpKind::Yield))
     return E;
   const Operation &Yield = *Body.getTerminator();
-  return verifyTypes(Yield, typesOf(Yield.getOperands()), Iter,
-                     "operand types", "the 'for' iter_args types");
+  return verifyTypes(Yield, typesOf(Yield.getOperands()), Iter, "operand types",
+                     "the 'for' iter_args types");
 }
 
 Error FunctionVerifier::verifyWhile(const Operation &Op) {
@@ -381,8 +376,8 @@ Error FunctionVerifier::verifyWhile(const Operation &Op) {
   TypeList Results = typesOf(Op.getResults());
   // The textual form spells one list of carried types, so the results must
   // have the init types for the loop to print and parse back.
-  if (Error E = verifyTypes(Op, Results, Inits, "result types",
-                            "the init types"))
+  if (Error E =
+          verifyTypes(Op, Results, Inits, "result types", "the init types"))
     return E;
 
   const Region &Before = Op.getRegion(0);
@@ -392,12 +387,11 @@ Error FunctionVerifier::verifyWhile(const Operation &Op) {
   if (Error E = verifyRegion(Before, &Op, 0, OpKind::Condition))
     return E;
   const Operation &Cond = *Before.getTerminator();
-  if (Cond.getNumOperands() == 0 ||
-      !Cond.getOperand(0)->getType().isBool())
+  if (Cond.getNumOperands() == 0 || !Cond.getOperand(0)->getType().isBool())
     return fail(Cond, "expects an i1 condition as its first operand");
-  if (Error E = verifyTypes(Cond, typesOf(Cond.getOperands().drop_front()),
-                            Results, "forwarded value types",
-                            "the 'while' result types"))
+  if (Error E =
+          verifyTypes(Cond, typesOf(Cond.getOperands().drop_front()), Results,
+                      "forwarded value types", "the 'while' result types"))
     return E;
 
   const Region &After = Op.getRegion(1);
@@ -413,7 +407,9 @@ Error FunctionVerifier::verifyWhile(const Operation &Op) {
 
 } // namespace
 
-Error ddx::ir::verify(const Function &F) { return FunctionVerifier(F).verify(); }
+Error ddx::ir::verify(const Function &F) {
+  return FunctionVerifier(F).verify();
+}
 
 Error ddx::ir::verify(const Module &M) {
   llvm::StringSet<> Names;

@@ -70,8 +70,11 @@ int main(int argc, char **argv) {
                 Buffer.getError().message());
   StringRef Name = InputFile == "-" ? "<stdin>" : StringRef(InputFile);
   auto M = ir::parseModule((*Buffer)->getBuffer(), Name);
-  if (!M)
-    return fail(toString(M.takeError()));
+  if (!M) {
+    // Parse errors already read `file:line:col: error: ...`.
+    errs() << toString(M.takeError()) << "\n";
+    return 1;
+  }
   if (Error E = ir::verify(**M))
     return fail(toString(std::move(E)));
 

@@ -53,7 +53,8 @@ void expectRoundTrip(llvm::StringRef Text, bool Locs = false) {
 // Every operation form, nested structured ops, quoted symbols, odd
 // constants, multiple results, names with suffixes and unnamed values; in
 // exactly the printer's layout.
-const char *const RichModule = R"(func @"f<double>"(%x: f64, %n: i32, %b: i1) -> (f64, i32) {
+const char *const RichModule =
+    R"(func @"f<double>"(%x: f64, %n: i32, %b: i1) -> (f64, i32) {
   %c = constant 2.5 : f64
   %0 = constant -0.0 : f64
   %1 = constant inf : f64
@@ -271,7 +272,8 @@ TEST(ParserTest, Attributes) {
 }
 
 TEST(ParserTest, StructureAndScopes) {
-  std::unique_ptr<Module> M = parseOrFail(R"(func @f(%n: i64, %x: f64) -> (f64) {
+  std::unique_ptr<Module> M =
+      parseOrFail(R"(func @f(%n: i64, %x: f64) -> (f64) {
   %z = constant 0 : i64
   %o = constant 1 : i64
   %r = for %i = %z to %n step %o : i64 iter_args(%a = %x) -> (f64) {
@@ -523,11 +525,10 @@ const ErrorCase ErrorCases[] = {
     {"func @f() -> () {\n  return\n", "3:1: error: unexpected end of input; "
                                       "expected '}'"},
     {"func @f(%x: f64) -> () {\n  %y = add %x,", "2:15: error: expected "
-                                                "value after ','"},
+                                                 "value after ','"},
 
     // Tokens.
-    {"func @f() -> () {\n  # oops\n}",
-     "2:3: error: unexpected character '#'"},
+    {"func @f() -> () {\n  # oops\n}", "2:3: error: unexpected character '#'"},
     {"func @f() -> () {\n  \x01\n}",
      "2:3: error: unexpected character '\\x01'"},
     {"func @\"f() -> () {\n}", "1:6: error: unterminated symbol name"},
@@ -535,8 +536,7 @@ const ErrorCase ErrorCases[] = {
      "1:6: error: invalid escape sequence in symbol name; only '\\\"' and "
      "'\\\\' are allowed"},
     {"func @9f() -> () {\n}", "1:6: error: expected symbol name after '@'"},
-    {"func @f(%: f64) -> () {\n}",
-     "1:9: error: expected value name after '%'"},
+    {"func @f(%: f64) -> () {\n}", "1:9: error: expected value name after '%'"},
     {"func @f() -> () {\n  %c = constant 12abc : i32\n}",
      "2:17: error: invalid number '12abc'"},
     {"func @f() -> () {\n  %c = constant - 1 : i32\n}",
@@ -602,8 +602,7 @@ void checkNoCrash(llvm::StringRef Text, Outcomes &Out) {
   ++Out.Valid;
   std::string Printed = printToString(**M);
   auto Again = parseModule(Printed);
-  ASSERT_TRUE(!!Again) << llvm::toString(Again.takeError()) << "\n"
-                       << Printed;
+  ASSERT_TRUE(!!Again) << llvm::toString(Again.takeError()) << "\n" << Printed;
   EXPECT_EQ(printToString(**Again), Printed);
 }
 
@@ -648,11 +647,14 @@ TEST(ParserFuzzTest, RandomMutations) {
 
 TEST(ParserFuzzTest, RandomTokenSoup) {
   const char *Words[] = {
-      "func", "@f", "@\"g\"", "(", ")", "{", "}", "%x", "%y", "%0", ":",
-      "f64", "i32", "i1", "void", "->", ",", "=", "add", "neg", "if",
-      "else", "for", "to", "step", "iter_args", "while", "do", "yield",
-      "condition", "return", "constant", "1", "-2.5", "nan", "cmp", "lt",
-      "cast", "call", "loc", "3", "select", "sin", "\n", "//", "\"", "@"};
+      "func",   "@f",        "@\"g\"", "(",    ")",     "{",
+      "}",      "%x",        "%y",     "%0",   ":",     "f64",
+      "i32",    "i1",        "void",   "->",   ",",     "=",
+      "add",    "neg",       "if",     "else", "for",   "to",
+      "step",   "iter_args", "while",  "do",   "yield", "condition",
+      "return", "constant",  "1",      "-2.5", "nan",   "cmp",
+      "lt",     "cast",      "call",   "loc",  "3",     "select",
+      "sin",    "\n",        "//",     "\"",   "@"};
   std::mt19937 Rng(11);
   Outcomes Out;
   for (int Round = 0; Round != 3000; ++Round) {

@@ -4,9 +4,9 @@
 // parser cannot express (it enforces scoping) is built with the C++ API.
 //
 //===----------------------------------------------------------------------===//
+#include "ddx/IR/Verifier.h"
 #include "ddx/IR/Builder.h"
 #include "ddx/IR/Parser.h"
-#include "ddx/IR/Verifier.h"
 #include "gtest/gtest.h"
 #include <string>
 
@@ -199,9 +199,8 @@ TEST(VerifierDominanceTest, NestedUsesOfOuterValuesAreFine) {
 TEST(VerifierDominanceTest, ValueOfAnotherFunction) {
   Fixture T({Type::f64()});
   T.B.ret({});
-  Function *G = T.M.addFunction(
-      std::make_unique<Function>("g", llvm::ArrayRef<Type>{},
-                                 llvm::ArrayRef<Type>{Type::f64()}));
+  Function *G = T.M.addFunction(std::make_unique<Function>(
+      "g", llvm::ArrayRef<Type>{}, llvm::ArrayRef<Type>{Type::f64()}));
   Builder(G->getBody()).ret({T.param(0)});
   EXPECT_MESSAGE(T.verify(), "in function @g: 'return' operand #0 does not "
                              "dominate this use");
@@ -245,8 +244,7 @@ TEST(VerifierArithTest, OperandCount) {
 
 TEST(VerifierArithTest, ResultCountAndRegions) {
   Fixture T({Type::f64()});
-  T.B.create(OpKind::Mul, {T.param(0), T.param(0)},
-             {Type::f64(), Type::f64()});
+  T.B.create(OpKind::Mul, {T.param(0), T.param(0)}, {Type::f64(), Type::f64()});
   T.B.ret({});
   EXPECT_MESSAGE(T.verify(), "'mul' expects 1 result, got 2");
 
@@ -402,10 +400,9 @@ const char *const Callee = "func @g(%a: f64, %n: i32) -> (f64, i1) {\n"
                            "  %c = constant 1 : i1\n  return %a, %c\n}\n";
 
 TEST(VerifierCallTest, Valid) {
-  EXPECT_VALID(verifyText(std::string(
-                              "func @f(%x: f64, %n: i32) -> () {\n"
-                              "  %r, %c = call @g(%x, %n) : (f64, i1)\n"
-                              "  call @f(%x, %n) : ()\n  return\n}\n") +
+  EXPECT_VALID(verifyText(std::string("func @f(%x: f64, %n: i32) -> () {\n"
+                                      "  %r, %c = call @g(%x, %n) : (f64, i1)\n"
+                                      "  call @f(%x, %n) : ()\n  return\n}\n") +
                           Callee));
 }
 
@@ -583,8 +580,8 @@ TEST(VerifierForTest, YieldMatchesIterArgs) {
 
 TEST(VerifierForTest, BodyArgumentsAndResults) {
   Fixture T({Type::i32(), Type::f64()});
-  Operation *For = T.B.createFor(T.param(0), T.param(0), T.param(0),
-                                 {T.param(1)});
+  Operation *For =
+      T.B.createFor(T.param(0), T.param(0), T.param(0), {T.param(1)});
   For->getRegion(0).addArgument(Type::f64());
   Builder(For->getRegion(0)).yield({T.param(1)});
   T.B.ret({});
@@ -593,9 +590,9 @@ TEST(VerifierForTest, BodyArgumentsAndResults) {
                              "types (i32, f64)");
 
   Fixture U({Type::i32(), Type::f64()});
-  Operation *Bad = U.B.create(
-      OpKind::For, {U.param(0), U.param(0), U.param(0), U.param(1)},
-      {Type::i32()}, 1);
+  Operation *Bad =
+      U.B.create(OpKind::For, {U.param(0), U.param(0), U.param(0), U.param(1)},
+                 {Type::i32()}, 1);
   Bad->getRegion(0).addArgument(Type::i32());
   Bad->getRegion(0).addArgument(Type::f64());
   Builder(Bad->getRegion(0)).yield({U.param(1)});
@@ -695,8 +692,7 @@ TEST(VerifierWhileTest, RegionArguments) {
 
 TEST(VerifierWhileTest, ResultsMatchInits) {
   Fixture T({Type::f64(), Type::i1()});
-  Operation *W =
-      T.B.create(OpKind::While, {T.param(0)}, {Type::i32()}, 2);
+  Operation *W = T.B.create(OpKind::While, {T.param(0)}, {Type::i32()}, 2);
   W->getRegion(0).addArgument(Type::f64());
   W->getRegion(1).addArgument(Type::i32());
   T.B.ret({});

@@ -34,11 +34,13 @@ double eval(const Module &M, llvm::StringRef F, llvm::ArrayRef<double> Args,
 /// Checks f_tangent against central differences of f along each unit seed.
 void expectTangentMatchesFD(Module &M, llvm::StringRef F,
                             std::vector<double> Point, double RelTol = 1e-6) {
-  TangentCache Cache;
   std::string Name = F.str() + "_tangent";
-  auto T = buildTangent(M, {F.str(), Name, {}}, Cache);
-  ASSERT_TRUE(static_cast<bool>(T)) << llvm::toString(T.takeError());
-  ASSERT_FALSE(static_cast<bool>(verify(M)));
+  if (!M.lookup(Name)) {
+    TangentCache Cache;
+    auto T = buildTangent(M, {F.str(), Name, {}}, Cache);
+    ASSERT_TRUE(static_cast<bool>(T)) << llvm::toString(T.takeError());
+    ASSERT_FALSE(static_cast<bool>(verify(M)));
+  }
   unsigned N = Point.size();
   for (unsigned K = 0; K != N; ++K) {
     std::vector<double> Args = Point;
@@ -72,10 +74,11 @@ TEST(DerivativeRules, EveryFloatPrimitiveHasARule) {
     EXPECT_NE(lookupRule(K), nullptr) << mnemonic(K).str();
 }
 
-// Each math function's rule, in each argument, at points inside its domain.
+// Each math function's rule, in each argument, at points inside its domain
+// and away from the jumps of round, floor and fmod.
 TEST(DerivativeRules, MathRulesMatchFiniteDifferences) {
   const std::vector<std::vector<double>> Points = {
-      {0.3, 0.7}, {-0.45, 1.9}, {2.5, -1.25}};
+      {0.3, 0.7}, {-0.45, 1.9}, {2.2, -1.35}};
   for (OpKind K : mathOps()) {
     for (const auto &P : Points) {
       Module M;
@@ -107,14 +110,12 @@ func @f(%x: f64, %y: f64) -> (f64) {
   %n = neg %d : f64
   %c = cmp lt %x, %y : f64
   %s = select %c, %n, %q : f64
-  %f = cast %s : f64 to f32
-  %b = cast %f : f32 to f64
-  return %b
+  return %s
 }
 )");
   ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
-  expectTangentMatchesFD(**M, "f", {0.3, 0.7}, 1e-5);
-  expectTangentMatchesFD(**M, "f", {1.3, 0.7}, 1e-5);
+  expectTangentMatchesFD(**M, "f", {0.3, 0.7});
+  expectTangentMatchesFD(**M, "f", {1.3, 0.7});
 }
 
 const char *LoopsAndCalls = R"(

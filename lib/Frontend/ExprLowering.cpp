@@ -1,0 +1,635 @@
+//===- ExprLowering.cpp - Expressions -------------------------------------===//
+//
+// Expressions lower to values of their C++ type. Lvalues designate locals
+// (lowerLValue), so assignments and increments just rebind a local in the
+// environment. Constant subexpressions are folded with Clang's evaluator,
+// which also reads `constexpr` globals. Operands that may have effects are
+// never evaluated speculatively: `&&`, `||` and `?:` then become `if`.
+//
+//===----------------------------------------------------------------------===//
+#include "AssignedVars.h"
+#include "LoweringImpl.h"
+#include "MathFunctions.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace ddx;
+using namespace ddx::frontend;
+
+namespace {
+
+/// Expressions that are unsupported whatever their type, with the name the
+/// message shows.
+std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name,
+                                             const PrintingPolicy &PP) {
+  E = E->IgnoreParens();
+  if (isa<LambdaExpr>(E))
+    return Construct::Lambda;
+  if (isa<CXXThrowExpr>(E))
+    return Construct::Throw;
+  if (isa<CXXNewExpr>(E))
+    return Construct::New;
+  if (isa<CXXDeleteExpr>(E))
+    return Construct::Delete;
+  if (isa<ArraySubscriptExpr>(E))
+    return Construct::ArraySubscript;
+  if (isa<CXXThisExpr>(E))
+    return Construct::This;
+  if (isa<StringLiteral>(E))
+    return Construct::StringLiteral;
+  if (isa<StmtExpr>(E))
+    return Construct::StatementExpr;
+  if (isa<CoroutineSuspendExpr>(E))
+    return Construct::Coroutine;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    Name = ME->getMemberDecl()->getNameAsString();
+    return Construct::MemberAccess;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      Name = MD->getQualifiedNameAsString();
+    return Construct::MemberCall;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    Name = std::string("operator") + getOperatorSpelling(OC->getOperator());
+    return Construct::OperatorCall;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf) {
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      Name = DRE ? DRE->getDecl()->getNameAsString()
+                 : "an expression";
+      return Construct::AddressOf;
+    }
+    if (UO->getOpcode() == UO_Deref)
+      return Construct::Deref;
+    if (UO->getOpcode() == UO_Not) {
+      Name = "~";
+      return Construct::BitwiseOp;
+    }
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
+    case BO_And:
+    case BO_Or:
+    case BO_Xor:
+    case BO_Shl:
+    case BO_Shr:
+    case BO_AndAssign:
+    case BO_OrAssign:
+    case BO_XorAssign:
+    case BO_ShlAssign:
+    case BO_ShrAssign:
+      Name = BO->getOpcodeStr().str();
+      return Construct::BitwiseOp;
+    case BO_Cmp:
+      return Construct::Spaceship;
+    default:
+      break;
+    }
+  }
+  (void)PP;
+  return std::nullopt;
+}
+
+/// Float and double constants convert exactly.
+double toDouble(llvm::APFloat F) {
+  bool LosesInfo;
+  F.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+            &LosesInfo);
+  return F.convertToDouble();
+}
+
+std::optional<ir::OpKind> arithKind(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_Add:
+  case BO_AddAssign:
+    return ir::OpKind::Add;
+  case BO_Sub:
+  case BO_SubAssign:
+    return ir::OpKind::Sub;
+  case BO_Mul:
+  case BO_MulAssign:
+    return ir::OpKind::Mul;
+  case BO_Div:
+  case BO_DivAssign:
+    return ir::OpKind::Div;
+  case BO_Rem:
+  case BO_RemAssign:
+    return ir::OpKind::Rem;
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<ir::CmpPred> cmpPred(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_EQ:
+    return ir::CmpPred::EQ;
+  case BO_NE:
+    return ir::CmpPred::NE;
+  case BO_LT:
+    return ir::CmpPred::LT;
+  case BO_LE:
+    return ir::CmpPred::LE;
+  case BO_GT:
+    return ir::CmpPred::GT;
+  case BO_GE:
+    return ir::CmpPred::GE;
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+bool FunctionLowering::usesPoisonedVar(const Expr *E) const {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (LocalVar *V = lookupVar(VD))
+        return V->Poisoned;
+  for (const Stmt *Child : E->children())
+    if (usesPoisonedVar(dyn_cast_or_null<Expr>(Child)))
+      return true;
+  return false;
+}
+
+void FunctionLowering::unsupportedExpr(const Expr *E, Construct C,
+                                       llvm::StringRef Name) {
+  if (usesPoisonedVar(E)) {
+    HadError = true;
+    return;
+  }
+  unsupported(E->getExprLoc(), C, Name);
+}
+
+//===----------------------------------------------------------------------===//
+// Entry points
+//===----------------------------------------------------------------------===//
+
+ir::Value *FunctionLowering::lowerExprAs(const Expr *E, ir::Type Ty) {
+  ir::Value *V = lowerExpr(E);
+  if (!V) {
+    // A void expression where a value is needed: only after an error.
+    HadError = true;
+    return poison(Ty);
+  }
+  return B.cast(V, Ty);
+}
+
+void FunctionLowering::lowerDiscarded(const Expr *E) {
+  // Nothing to do for a discarded expression without effects (`(void)x;`).
+  if (!E->HasSideEffects(Ctx))
+    return;
+  if (E->isGLValue())
+    lowerLValue(E, Access::Read);
+  else
+    lowerExpr(E);
+}
+
+ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
+  LocScope L(*this, E->getExprLoc());
+  QualType T = E->getType();
+  std::optional<ir::Type> Ty = lowerType(Ctx, T);
+
+  if (E->isGLValue()) {
+    LocalVar *V = lowerLValue(E, Access::Read);
+    if (!V)
+      return poison(Ty.value_or(ir::Type::f64()));
+    return read(V);
+  }
+
+  if (!Ty && !T->isVoidType()) {
+    std::string Name;
+    if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy))
+      unsupportedExpr(E, *C, Name);
+    else if (usesPoisonedVar(E))
+      HadError = true;
+    else
+      unsupportedType(E->getExprLoc(), "this expression", T);
+    return poison(ir::Type::f64());
+  }
+
+  if (Ty)
+    if (ir::Value *C = tryFold(E, *Ty))
+      return C;
+
+  if (const auto *PE = dyn_cast<ParenExpr>(E))
+    return lowerExpr(PE->getSubExpr());
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return lowerExpr(FE->getSubExpr());
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return lowerCast(CE, Ty.value_or(ir::Type::voidTy()));
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return lowerBinary(BO, Ty.value_or(ir::Type::voidTy()));
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return lowerConditional(CO, Ty.value_or(ir::Type::voidTy()));
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return lowerCall(CE);
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    return lowerExpr(DA->getExpr());
+  if (const auto *SN = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+    return lowerExpr(SN->getReplacement());
+
+  if (Ty) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      return lowerUnary(UO, *Ty);
+    if (isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(E))
+      return constant(*Ty, 0);
+    if (const auto *IL = dyn_cast<InitListExpr>(E))
+      return IL->getNumInits() ? lowerExprAs(IL->getInit(0), *Ty)
+                               : constant(*Ty, 0);
+  }
+
+  std::string Name;
+  std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
+  if (!C) {
+    C = Construct::OtherExpr;
+    Name = E->getStmtClassName();
+  }
+  unsupportedExpr(E, *C, Name);
+  return Ty ? poison(*Ty) : nullptr;
+}
+
+ir::Value *FunctionLowering::tryFold(const Expr *E, ir::Type Ty) {
+  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+    return nullptr;
+  // A plain literal needs no evaluator.
+  const Expr *Inner = E->IgnoreParens();
+  if (const auto *IL = dyn_cast<IntegerLiteral>(Inner); IL && !Ty.isFloat())
+    return constantInt(Ty, IL->getValue().getSExtValue());
+  Expr::EvalResult R;
+  if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
+    return nullptr;
+  if (R.Val.isInt() && !Ty.isFloat()) {
+    const llvm::APSInt &I = R.Val.getInt();
+    return constantInt(Ty, Ty.isBool() ? I.getBoolValue() : I.getExtValue());
+  }
+  if (R.Val.isFloat() && Ty.isFloat())
+    return constant(Ty, toDouble(R.Val.getFloat()));
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Lvalues: locals, assignments, increments
+//===----------------------------------------------------------------------===//
+
+void FunctionLowering::assign(LocalVar *V, ir::Value *Val) {
+  write(V, B.cast(Val, V->Ty));
+}
+
+LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
+  E = E->IgnoreParens();
+  LocScope L(*this, E->getExprLoc());
+
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return lowerLValue(FE->getSubExpr(), A);
+  if (const auto *CE = dyn_cast<CastExpr>(E);
+      CE && CE->getCastKind() == CK_NoOp)
+    return lowerLValue(CE->getSubExpr(), A);
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD) {
+      unsupportedExpr(E, Construct::OtherExpr, DRE->getDecl()->getNameAsString());
+      return nullptr;
+    }
+    if (!VD->hasLocalStorage()) {
+      Construct C = A == Access::Write ? Construct::GlobalWrite
+                    : VD->isStaticLocal() ? Construct::StaticLocal
+                                          : Construct::GlobalRead;
+      unsupported(E->getExprLoc(), C, VD->getName());
+      return nullptr;
+    }
+    LocalVar *V = lookupVar(VD);
+    if (!V)
+      unsupported(E->getExprLoc(), Construct::CapturedVar, VD->getName());
+    return V;
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_Comma) {
+      lowerDiscarded(BO->getLHS());
+      return lowerLValue(BO->getRHS(), A);
+    }
+    if (Op == BO_Assign) {
+      // C++17: the right operand is sequenced before the left.
+      ir::Value *R = lowerExpr(BO->getRHS());
+      LocalVar *V = lowerLValue(BO->getLHS(), Access::Write);
+      if (V && R)
+        assign(V, R);
+      return V;
+    }
+    if (const auto *CA = dyn_cast<CompoundAssignOperator>(BO)) {
+      std::optional<ir::OpKind> K = arithKind(Op);
+      if (!K) {
+        unsupportedExpr(E, Construct::BitwiseOp, BO->getOpcodeStr());
+        return nullptr;
+      }
+      ir::Value *R = lowerExpr(CA->getRHS());
+      LocalVar *V = lowerLValue(CA->getLHS(), Access::Write);
+      if (!V || !R)
+        return V;
+      std::optional<ir::Type> LTy =
+          lowerType(Ctx, CA->getComputationLHSType());
+      std::optional<ir::Type> RTy =
+          lowerType(Ctx, CA->getComputationResultType());
+      if (!LTy || !RTy) {
+        if (!V->Poisoned)
+          unsupportedType(BO->getOperatorLoc(), "this compound assignment",
+                          CA->getComputationResultType());
+        return V;
+      }
+      ir::Value *Lhs = B.cast(B.cast(read(V), *LTy), *RTy);
+      assign(V, B.arith(*K, {Lhs, B.cast(R, *RTy)}));
+      return V;
+    }
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->isPrefix() && UO->isIncrementDecrementOp()) {
+    LocalVar *V = lowerLValue(UO->getSubExpr(), Access::Write);
+    if (V)
+      assign(V, B.arith(UO->isIncrementOp() ? ir::OpKind::Add
+                                            : ir::OpKind::Sub,
+                        {read(V), constant(V->Ty, 1)}));
+    return V;
+  }
+
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // A call returning a reference (std::max): rejected by lowerCall or by
+    // lowering the callee.
+    lowerCall(CE);
+    if (!HadError)
+      unsupportedType(E->getExprLoc(), "this call", CE->getCallReturnType(Ctx));
+    return nullptr;
+  }
+
+  if (isa<ConditionalOperator>(E)) {
+    unsupportedExpr(E, Construct::ConditionalLValue);
+    return nullptr;
+  }
+  std::string Name;
+  if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy))
+    unsupportedExpr(E, *C, Name);
+  else
+    unsupportedExpr(E, Construct::UnsupportedLValue);
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+/// The value of a non-local constant with a constant initializer.
+static std::optional<APValue> globalConstant(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || VD->hasLocalStorage() || !VD->getType().isConstQualified() ||
+      !VD->getAnyInitializer())
+    return std::nullopt;
+  if (const APValue *V = VD->evaluateValue())
+    return *V;
+  return std::nullopt;
+}
+
+ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
+  const Expr *Sub = E->getSubExpr();
+  switch (E->getCastKind()) {
+  case CK_LValueToRValue: {
+    // `c ? x : y` on lvalues reads one of them.
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Sub->IgnoreParens()))
+      return lowerConditional(CO, Ty);
+    if (std::optional<APValue> C = globalConstant(Sub)) {
+      if (C->isFloat() && Ty.isFloat())
+        return constant(Ty, toDouble(C->getFloat()));
+      if (C->isInt() && !Ty.isFloat())
+        return constantInt(Ty, C->getInt().getExtValue());
+    }
+    LocalVar *V = lowerLValue(Sub, Access::Read);
+    return V ? B.cast(read(V), Ty) : poison(Ty);
+  }
+  case CK_NoOp:
+    return lowerExprAs(Sub, Ty);
+  case CK_IntegralToFloating:
+  case CK_FloatingToIntegral:
+  case CK_FloatingCast:
+  case CK_IntegralCast:
+  case CK_IntegralToBoolean:
+  case CK_FloatingToBoolean:
+    return lowerExprAs(Sub, Ty);
+  case CK_BooleanToSignedIntegral:
+    return B.neg(lowerExprAs(Sub, Ty));
+  case CK_ToVoid:
+    lowerDiscarded(Sub);
+    return nullptr;
+  default: {
+    std::string Name;
+    if (std::optional<Construct> C =
+            classifyUnsupported(Sub, Name, MC.NamePolicy)) {
+      unsupportedExpr(Sub, *C, Name);
+    } else {
+      std::string From = Sub->getType().getAsString(MC.NamePolicy);
+      std::string To = E->getType().getAsString(MC.NamePolicy);
+      unsupportedExpr(E, Construct::UnsupportedCast,
+                      "from '" + From + "' to '" + To + "'");
+    }
+    return Ty.isVoid() ? nullptr : poison(Ty);
+  }
+  }
+}
+
+ir::Value *FunctionLowering::lowerBinary(const BinaryOperator *E,
+                                         ir::Type Ty) {
+  BinaryOperatorKind Op = E->getOpcode();
+  if (Op == BO_Comma) {
+    lowerDiscarded(E->getLHS());
+    return lowerExpr(E->getRHS());
+  }
+  if (Op == BO_LAnd || Op == BO_LOr)
+    return lowerLogical(E);
+  if (std::optional<ir::OpKind> K = arithKind(Op); K && !Ty.isVoid()) {
+    // Usual arithmetic conversions already gave both operands type Ty.
+    ir::Value *L = lowerExprAs(E->getLHS(), Ty);
+    ir::Value *R = lowerExprAs(E->getRHS(), Ty);
+    return B.arith(*K, {L, R});
+  }
+  if (std::optional<ir::CmpPred> P = cmpPred(Op)) {
+    ir::Value *L = lowerExpr(E->getLHS());
+    if (!L)
+      return poison(ir::Type::i1());
+    ir::Value *R = lowerExprAs(E->getRHS(), L->getType());
+    return B.cmp(*P, L, R);
+  }
+  std::string Name;
+  std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
+  unsupportedExpr(E, C.value_or(Construct::OtherExpr),
+                  C ? Name : std::string(E->getOpcodeStr()));
+  return Ty.isVoid() ? nullptr : poison(Ty);
+}
+
+ir::Value *FunctionLowering::lowerLogical(const BinaryOperator *E) {
+  bool IsAnd = E->getOpcode() == BO_LAnd;
+  ir::Type I1 = ir::Type::i1();
+  ir::Value *L = lowerExprAs(E->getLHS(), I1);
+  if (!mayHaveEffects(E->getRHS()))
+    return B.arith(IsAnd ? ir::OpKind::And : ir::OpKind::Or,
+                   {L, lowerExprAs(E->getRHS(), I1)});
+  // Short-circuit: the right operand runs only if it decides the result.
+  auto Rhs = [&] { return ValueList{lowerExprAs(E->getRHS(), I1)}; };
+  auto Known = [&] { return ValueList{constantInt(I1, IsAnd ? 0 : 1)}; };
+  return IsAnd ? buildIf(L, {I1}, Rhs, Known)[0]
+               : buildIf(L, {I1}, Known, Rhs)[0];
+}
+
+ir::Value *FunctionLowering::lowerUnary(const UnaryOperator *E, ir::Type Ty) {
+  const Expr *Sub = E->getSubExpr();
+  switch (E->getOpcode()) {
+  case UO_Minus:
+    return B.neg(lowerExprAs(Sub, Ty));
+  case UO_Plus:
+  case UO_Extension:
+    return lowerExprAs(Sub, Ty);
+  case UO_LNot:
+    return B.logicalNot(lowerExprAs(Sub, ir::Type::i1()));
+  case UO_PostInc:
+  case UO_PostDec: {
+    LocalVar *V = lowerLValue(Sub, Access::Write);
+    if (!V)
+      return poison(Ty);
+    ir::Value *Old = read(V);
+    assign(V, B.arith(E->isIncrementOp() ? ir::OpKind::Add : ir::OpKind::Sub,
+                      {Old, constant(V->Ty, 1)}));
+    return B.cast(Old, Ty);
+  }
+  default: {
+    std::string Name;
+    std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
+    unsupportedExpr(E, C.value_or(Construct::OtherExpr),
+                    C ? Name : std::string(UnaryOperator::getOpcodeStr(
+                                   E->getOpcode())));
+    return poison(Ty);
+  }
+  }
+}
+
+ir::Value *
+FunctionLowering::lowerConditional(const AbstractConditionalOperator *E,
+                                   ir::Type Ty) {
+  ir::Value *C = lowerExprAs(E->getCond(), ir::Type::i1());
+  if (Ty.isVoid()) {
+    buildIf(
+        C, {},
+        [&] {
+          lowerDiscarded(E->getTrueExpr());
+          return ValueList();
+        },
+        [&] {
+          lowerDiscarded(E->getFalseExpr());
+          return ValueList();
+        });
+    return nullptr;
+  }
+  return buildIf(
+      C, {Ty}, [&] { return ValueList{lowerExprAs(E->getTrueExpr(), Ty)}; },
+      [&] { return ValueList{lowerExprAs(E->getFalseExpr(), Ty)}; })[0];
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
+  std::optional<ir::Type> Ty = lowerType(Ctx, E->getType());
+  auto Fail = [&]() -> ir::Value * {
+    return Ty ? poison(*Ty) : nullptr;
+  };
+  std::string Name;
+  if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy)) {
+    unsupportedExpr(E, *C, Name);
+    return Fail();
+  }
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    unsupportedExpr(E, Construct::IndirectCall);
+    return Fail();
+  }
+  if (std::optional<MathFunction> M = matchMathFunction(Callee)) {
+    if (!M->LongDouble)
+      return lowerMathCall(E, M->Kind);
+    unsupported(E->getExprLoc(), Construct::LongDoubleMath,
+                MC.displayName(Callee));
+    return Fail();
+  }
+  if (isa<CXXMethodDecl>(Callee)) {
+    unsupported(E->getExprLoc(), Construct::MemberCall,
+                MC.displayName(Callee));
+    return Fail();
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (isInStdNamespace(Callee) ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) {
+    llvm::StringRef Id =
+        Callee->getDeclName().isIdentifier() ? Callee->getName() : "";
+    unsupported(E->getExprLoc(),
+                Id == "max" || Id == "min" ? Construct::MinMaxCall
+                                           : Construct::LibraryCall,
+                MC.displayName(Callee));
+    return Fail();
+  }
+  return lowerUserCall(E, Callee);
+}
+
+ir::Value *FunctionLowering::lowerMathCall(const CallExpr *E, ir::OpKind K) {
+  // Arguments convert to the result type: std::pow(double, int) is double.
+  ir::Type Ty = *lowerType(Ctx, E->getType());
+  llvm::SmallVector<ir::Value *, 2> Args;
+  for (const Expr *Arg : E->arguments())
+    Args.push_back(lowerExprAs(Arg, Ty));
+  LocScope L(*this, E->getExprLoc());
+  return B.math(K, Args);
+}
+
+ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
+                                           const FunctionDecl *Callee) {
+  std::optional<ir::Type> Ty = lowerType(Ctx, E->getType());
+  auto Fail = [&]() -> ir::Value * {
+    return Ty ? poison(*Ty) : nullptr;
+  };
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody()) {
+    error(E->getExprLoc(), Msg::CallNoDefinition, {MC.displayName(Callee)});
+    return Fail();
+  }
+  if (!MC.lowerCallee(Def, E->getExprLoc())) {
+    HadError = true; // The callee's errors are reported already.
+    return Fail();
+  }
+  llvm::SmallVector<ir::Value *, 4> Args;
+  for (unsigned I = 0; I != Def->getNumParams() && I != E->getNumArgs(); ++I) {
+    std::optional<ir::Type> PT =
+        lowerType(Ctx, Def->getParamDecl(I)->getType());
+    if (!PT) { // Only in a recursive call to a function that fails.
+      HadError = true;
+      return Fail();
+    }
+    Args.push_back(lowerExprAs(E->getArg(I), *PT));
+  }
+  LocScope L(*this, E->getExprLoc());
+  llvm::SmallVector<ir::Type, 1> Results;
+  if (!E->getType()->isVoidType()) {
+    if (!Ty) {
+      HadError = true;
+      return nullptr;
+    }
+    Results.push_back(*Ty);
+  }
+  ir::Operation *Call = B.call(MC.irName(Def), Args, Results);
+  return Results.empty() ? nullptr : Call->getResult();
+}

@@ -1,0 +1,339 @@
+//===- FunctionLowering.cpp - Locals, values and merging ------------------===//
+//
+// The function-level frame of lowering: parameters, the return value, the
+// environment of local values, and `buildIf`, which merges the environments
+// of two branches into `if` results.
+//
+//===----------------------------------------------------------------------===//
+#include "LoweringImpl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+
+using namespace clang;
+using namespace ddx;
+using namespace ddx::frontend;
+
+FunctionLowering::FunctionLowering(ModuleContext &MC, const FunctionDecl *FD,
+                                   const FlagKeySet &DeadFlags)
+    : MC(MC), Ctx(MC.Ctx), FD(FD), DeadFlags(DeadFlags) {}
+
+FunctionLowering::~FunctionLowering() = default;
+
+FunctionLowering::LocScope::LocScope(FunctionLowering &FL, SourceLocation Loc)
+    : FL(FL), Saved(FL.B.getLoc()) {
+  if (Loc.isInvalid())
+    return;
+  const SourceManager &SM = FL.Ctx.getSourceManager();
+  SourceLocation Exp = SM.getExpansionLoc(Loc);
+  FL.B.setLoc(ir::Location{SM.getExpansionLineNumber(Exp),
+                           SM.getExpansionColumnNumber(Exp)});
+}
+
+void FunctionLowering::error(SourceLocation Loc, Msg M,
+                             llvm::ArrayRef<std::string> Args) {
+  HadError = true;
+  MC.error(Loc, M, Args);
+}
+
+void FunctionLowering::unsupported(SourceLocation Loc, Construct C,
+                                   llvm::StringRef Name) {
+  HadError = true;
+  MC.unsupported(Loc, C, Name);
+}
+
+void FunctionLowering::unsupportedType(SourceLocation Loc,
+                                       llvm::StringRef What, QualType T) {
+  HadError = true;
+  MC.unsupportedType(Loc, What, T);
+}
+
+bool FunctionLowering::lowerSignature() {
+  std::string Name = MC.displayName(FD);
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->getParent()->isLambda())
+      unsupported(FD->getLocation(), Construct::Lambda);
+    else
+      unsupported(FD->getLocation(), Construct::MemberFunction, Name);
+    return false;
+  }
+  if (FD->isVariadic())
+    unsupported(FD->getLocation(), Construct::VariadicFunction, Name);
+
+  llvm::SmallVector<ir::Type, 4> ParamTys;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    std::optional<ir::Type> Ty = lowerType(Ctx, P->getType());
+    if (!Ty) {
+      std::string What = P->getName().empty()
+                             ? std::string("a parameter")
+                             : "parameter '" + P->getName().str() + "'";
+      unsupportedType(P->getLocation(), What, P->getType());
+    }
+    ParamTys.push_back(Ty.value_or(ir::Type::f64()));
+  }
+  llvm::SmallVector<ir::Type, 1> ResultTys;
+  QualType RT = FD->getReturnType();
+  if (!RT->isVoidType()) {
+    ResultTy = lowerType(Ctx, RT);
+    if (!ResultTy) {
+      SourceLocation Loc = FD->getReturnTypeSourceRange().getBegin();
+      unsupportedType(Loc.isValid() ? Loc : FD->getLocation(),
+                      "the return value of '" + Name + "'", RT);
+      ResultTy = ir::Type::f64();
+    }
+    ResultTys.push_back(*ResultTy);
+  }
+
+  F = std::make_unique<ir::Function>(MC.irName(FD), ParamTys, ResultTys);
+  {
+    LocScope L(*this, FD->getLocation());
+    F->setLoc(B.getLoc());
+  }
+  B.setInsertionPointToEnd(F->getBody());
+  for (unsigned I = 0; I != FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    ir::Value *Arg = F->getParam(I);
+    Arg->setName(P->getName());
+    LocalVar *V = declareVar(P, Arg->getType());
+    V->Poisoned = !lowerType(Ctx, P->getType());
+    Vals[V] = Slot{Arg, 0};
+  }
+  return true;
+}
+
+std::unique_ptr<ir::Function> FunctionLowering::run() {
+  if (!lowerSignature())
+    return nullptr;
+  RetFlag = newFlag(FD, FlagKind::Return);
+  if (ResultTy) {
+    RetVal = newLocal("retval", *ResultTy);
+    Vals[RetVal] = Slot::known(0);
+  }
+  const Stmt *Body = FD->getBody();
+  lowerBody(Body);
+  {
+    LocScope L(*this, Body ? Body->getEndLoc() : FD->getLocation());
+    if (RetVal)
+      B.ret({read(RetVal)});
+    else
+      B.ret({});
+  }
+  if (HadError)
+    return nullptr;
+  return std::move(F);
+}
+
+FlagKeySet FunctionLowering::unreadFlags() const {
+  FlagKeySet Unread;
+  for (const auto &[V, Key] : FlagKeys)
+    if (V->Written && !V->Read)
+      Unread.insert(Key);
+  return Unread;
+}
+
+//===----------------------------------------------------------------------===//
+// Locals and values
+//===----------------------------------------------------------------------===//
+
+LocalVar *FunctionLowering::newLocal(llvm::StringRef Name, ir::Type Ty) {
+  LocalVar &V = Locals.emplace_back();
+  V.Name = Name.str();
+  V.Ty = Ty;
+  V.Order = Locals.size() - 1;
+  return &V;
+}
+
+LocalVar *FunctionLowering::declareVar(const VarDecl *VD, ir::Type Ty) {
+  LocalVar *V = newLocal(VD->getName(), Ty);
+  Vars[VD] = V;
+  return V;
+}
+
+LocalVar *FunctionLowering::newFlag(const void *Owner, FlagKind K) {
+  static const char *const Names[] = {"did_return", "did_break",
+                                      "did_continue"};
+  LocalVar *V = newLocal(Names[static_cast<unsigned>(K)], ir::Type::i1());
+  V->IsFlag = true;
+  FlagKey Key{Owner, static_cast<unsigned>(K)};
+  V->Dead = DeadFlags.contains(Key);
+  FlagKeys[V] = Key;
+  Vals[V] = Slot::known(0);
+  return V;
+}
+
+LocalVar *FunctionLowering::lookupVar(const VarDecl *VD) const {
+  return Vars.lookup(VD);
+}
+
+ir::Value *FunctionLowering::constantInt(ir::Type Ty, int64_t C) {
+  ir::Operation *Op = B.create(ir::OpKind::Constant, {}, {Ty});
+  Op->setIntAttr(Ty.isBool() ? C != 0 : C);
+  return Op->getResult();
+}
+
+ir::Value *FunctionLowering::constant(ir::Type Ty, double C) {
+  if (Ty.isFloat())
+    return B.constant(Ty, C);
+  return constantInt(Ty, static_cast<int64_t>(C));
+}
+
+ir::Value *FunctionLowering::poison(ir::Type Ty) {
+  // Only used after an error was reported: the function is discarded, the
+  // value just keeps lowering going so later errors are found too.
+  return constant(Ty, 0);
+}
+
+ir::Value *FunctionLowering::materialize(const Slot &S, LocalVar *V) {
+  if (S.V)
+    return S.V;
+  ir::Value *C = constant(V->Ty, S.K);
+  C->setName(V->Name);
+  return C;
+}
+
+ir::Value *FunctionLowering::read(LocalVar *V) {
+  auto It = Vals.find(V);
+  if (It == Vals.end()) {
+    error(FD->getLocation(), Msg::InternalError,
+          {"'" + V->Name + "' is read outside its scope"});
+    return poison(V->Ty);
+  }
+  if (!It->second.isKnown())
+    return It->second.V;
+  ir::Value *C = materialize(It->second, V);
+  // Keep a materialized variable so later reads share it; flags stay known
+  // so guards can still be decided statically.
+  if (!V->IsFlag)
+    It->second.V = C;
+  return C;
+}
+
+void FunctionLowering::write(LocalVar *V, ir::Value *Val) {
+  if (V->Poisoned)
+    return;
+  if (!V->IsFlag && V != RetVal && Val->getName().empty() &&
+      Val->getDefiningOp())
+    Val->setName(V->Name);
+  Vals[V] = Slot{Val, 0};
+}
+
+void FunctionLowering::setFlag(LocalVar *F, bool Value) {
+  if (!F || F->Dead)
+    return;
+  F->Written |= Value;
+  Vals[F] = Slot::known(Value);
+}
+
+llvm::SmallVector<LocalVar *, 8> FunctionLowering::liveLocals() const {
+  llvm::SmallVector<LocalVar *, 8> Live;
+  for (const auto &KV : Vals)
+    Live.push_back(KV.first);
+  llvm::sort(Live, [](const LocalVar *A, const LocalVar *B) {
+    return A->Order < B->Order;
+  });
+  return Live;
+}
+
+/// True if two slots hold the same value: also a known constant and a
+/// materialized copy of it.
+static bool sameValue(const Slot &A, const Slot &B) {
+  if (A == B)
+    return true;
+  auto IsCopy = [](const Slot &Known, const Slot &Other) {
+    if (!Known.isKnown() || Other.isKnown())
+      return false;
+    ir::Operation *Op = Other.V->getDefiningOp();
+    if (!Op || Op->getKind() != ir::OpKind::Constant)
+      return false;
+    double C = Other.V->getType().isFloat()
+                   ? Op->getFloatAttr()
+                   : static_cast<double>(Op->getIntAttr());
+    return C == Known.K;
+  };
+  return IsCopy(A, B) || IsCopy(B, A);
+}
+
+//===----------------------------------------------------------------------===//
+// Merging
+//===----------------------------------------------------------------------===//
+
+FunctionLowering::ValueList
+FunctionLowering::buildIf(ir::Value *Cond, llvm::ArrayRef<ir::Type> ExtraTypes,
+                          BranchFn Then, BranchFn Else) {
+  ir::Region *Outer = B.getInsertionRegion();
+  const Env Saved = Vals;
+  // The result types depend on what the branches assign, so they are built
+  // in a scratch operation and moved into the real one afterwards.
+  std::unique_ptr<ir::Operation> Scratch =
+      ir::Operation::create(ir::OpKind::If, {Cond}, {}, 2);
+  BranchFn Fns[2] = {Then, Else};
+  Env Out[2];
+  ValueList Extra[2];
+  for (unsigned I = 0; I != 2; ++I) {
+    B.setInsertionPointToEnd(Scratch->getRegion(I));
+    Extra[I] = Fns[I]();
+    Out[I] = std::move(Vals);
+    Vals = Saved;
+  }
+  B.setInsertionPointToEnd(*Outer);
+
+  llvm::SmallVector<LocalVar *, 8> Merged;
+  for (LocalVar *V : liveLocals()) {
+    const Slot &A = Out[0][V], &C = Out[1][V];
+    if (sameValue(A, C)) {
+      // Prefer the unmaterialized form: it is visible everywhere.
+      Vals[V] = A.isKnown() ? A : C.isKnown() ? C : A;
+      continue;
+    }
+    Merged.push_back(V);
+  }
+
+  llvm::SmallVector<ir::Type, 8> Types(ExtraTypes.begin(), ExtraTypes.end());
+  for (LocalVar *V : Merged)
+    Types.push_back(V->Ty);
+  ir::Operation *If = B.createIf(Cond, Types);
+  for (unsigned I = 0; I != 2; ++I) {
+    ir::Region &To = If->getRegion(I);
+    ir::Region &From = Scratch->getRegion(I);
+    while (!From.empty())
+      To.push_back(From.take(0));
+    B.setInsertionPointToEnd(To);
+    ValueList Yields = Extra[I];
+    for (LocalVar *V : Merged)
+      Yields.push_back(materialize(Out[I][V], V));
+    B.yield(Yields);
+  }
+  B.setInsertionPointToEnd(*Outer);
+
+  ValueList Results;
+  for (unsigned I = 0; I != ExtraTypes.size(); ++I)
+    Results.push_back(If->getResult(I));
+  for (unsigned I = 0; I != Merged.size(); ++I) {
+    ir::Value *R = If->getResult(ExtraTypes.size() + I);
+    R->setName(Merged[I]->Name);
+    Vals[Merged[I]] = Slot{R, 0};
+  }
+  return Results;
+}
+
+void FunctionLowering::buildGuarded(ir::Value *Cond,
+                                    llvm::ArrayRef<LocalVar *> FalseFlags,
+                                    llvm::function_ref<void()> Body) {
+  buildIf(
+      Cond, {},
+      [&] {
+        llvm::SmallVector<Slot, 3> Outside;
+        for (LocalVar *F : FalseFlags) {
+          Outside.push_back(Vals[F]);
+          Vals[F] = Slot::known(0);
+        }
+        Body();
+        // A flag still false at the end was false on entry too, so it keeps
+        // its outside value and needs no `if` result.
+        for (unsigned I = 0; I != FalseFlags.size(); ++I)
+          if (Vals[FalseFlags[I]].isKnown(0))
+            Vals[FalseFlags[I]] = Outside[I];
+        return ValueList();
+      },
+      [] { return ValueList(); });
+}

@@ -1,0 +1,267 @@
+//===- Requests.cpp - Finding derivative requests in a C++ file -----------===//
+//
+// A request is a namespace-scope variable that ddx.h's macros declare:
+//
+//   [[clang::annotate("ddx.request", kind, name, wrt)]]
+//   static constexpr auto ddx_request_N = &f;
+//
+//===----------------------------------------------------------------------===//
+#include "Diagnostics.h"
+#include "ddx/Frontend/Requests.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace ddx;
+using namespace ddx::frontend;
+
+namespace {
+
+const Expr *stripWrappers(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<ConstantExpr>(Next))
+      Next = CE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+std::optional<std::string> stringArg(const Expr *E) {
+  if (const auto *SL = dyn_cast<StringLiteral>(stripWrappers(E)))
+    return SL->getString().str();
+  return std::nullopt;
+}
+
+/// The function a request's initializer (`&f`, or `f`) names.
+const FunctionDecl *requestedFunction(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return nullptr;
+  const Expr *E = stripWrappers(Init);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = stripWrappers(UO->getSubExpr());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+const char *kindSuffix(RequestKind K) {
+  switch (K) {
+  case RequestKind::Tangent:
+    return "_tangent";
+  case RequestKind::Gradient:
+    return "_grad";
+  case RequestKind::Adjoint:
+    return "_adjoint";
+  }
+  return "";
+}
+
+/// Integers, bools and enums never are independent inputs.
+bool canBeIndependent(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  return !T->isIntegralOrEnumerationType();
+}
+
+class RequestCollector {
+public:
+  explicit RequestCollector(ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()),
+        PP(Ctx.getLangOpts()) {
+    PP.SuppressUnwrittenScope = true;
+  }
+
+  void visit(const DeclContext *DC) {
+    for (const Decl *D : DC->decls()) {
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        visitVar(VD);
+      else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
+        visit(cast<DeclContext>(D));
+    }
+  }
+
+  std::vector<DerivativeRequest> take() {
+    llvm::stable_sort(Requests, [&](const DerivativeRequest &A,
+                                    const DerivativeRequest &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+    return std::move(Requests);
+  }
+
+private:
+  void visitVar(const VarDecl *VD) {
+    const AnnotateAttr *Request = nullptr;
+    for (const auto *A : VD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "ddx.request")
+        Request = A;
+    if (!Request || !SM.isInMainFile(SM.getExpansionLoc(VD->getLocation())))
+      return;
+
+    DerivativeRequest R;
+    R.Range = requestRange(VD, Request);
+    R.Loc = R.Range.getBegin();
+
+    llvm::SmallVector<std::string, 3> Args;
+    for (const Expr *E : Request->args())
+      if (std::optional<std::string> S = stringArg(E))
+        Args.push_back(*S);
+    if (Args.size() != 3) {
+      Diags.report(R.Loc, Msg::RequestNotFunction);
+      return;
+    }
+    if (Args[0] == "tangent")
+      R.Kind = RequestKind::Tangent;
+    else if (Args[0] == "gradient")
+      R.Kind = RequestKind::Gradient;
+    else if (Args[0] == "adjoint")
+      R.Kind = RequestKind::Adjoint;
+    else {
+      Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
+      return;
+    }
+
+    const FunctionDecl *FD = requestedFunction(VD);
+    if (!FD) {
+      Diags.report(R.Loc, Msg::RequestNotFunction);
+      return;
+    }
+    std::string Name = qualifiedName(FD);
+    if (isa<CXXMethodDecl>(FD)) {
+      Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
+      return;
+    }
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->doesThisDeclarationHaveABody()) {
+      Diags.report(R.Loc, Msg::RequestNoDefinition, {Name});
+      return;
+    }
+    R.Function = Def;
+    R.Name = Args[1].empty() ? FD->getDeclName().getAsString() +
+                                   kindSuffix(R.Kind)
+                             : Args[1];
+    if (!parseWrt(Args[2], Def, Name, R))
+      return;
+    Requests.push_back(std::move(R));
+  }
+
+  std::string qualifiedName(const FunctionDecl *FD) {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    FD->getNameForDiagnostic(OS, PP, /*Qualified=*/true);
+    return OS.str();
+  }
+
+  bool parseWrt(llvm::StringRef List, const FunctionDecl *FD,
+                const std::string &FnName, DerivativeRequest &R) {
+    if (List.trim().empty())
+      return true;
+    llvm::SmallVector<llvm::StringRef, 4> Names;
+    List.split(Names, ',');
+    llvm::StringSet<> Seen;
+    bool OK = true;
+    for (llvm::StringRef N : Names) {
+      N = N.trim();
+      if (N.empty()) {
+        Diags.report(R.Loc, Msg::RequestEmptyParam, {List.str()});
+        return false;
+      }
+      const ParmVarDecl *Param = nullptr;
+      for (const ParmVarDecl *P : FD->parameters())
+        if (P->getName() == N)
+          Param = P;
+      if (!Param) {
+        Diags.report(R.Loc, Msg::RequestUnknownParam,
+                     {N.str(), FnName, parameterList(FD)});
+        OK = false;
+      } else if (!canBeIndependent(Param->getType())) {
+        Diags.report(R.Loc, Msg::RequestNonFloatParam,
+                     {N.str(), Param->getType().getAsString(PP)});
+        OK = false;
+      } else if (!Seen.insert(N).second) {
+        Diags.report(R.Loc, Msg::RequestDuplicateParam, {N.str()});
+        OK = false;
+      } else {
+        R.Wrt.push_back(N.str());
+      }
+    }
+    return OK;
+  }
+
+  static std::string parameterList(const FunctionDecl *FD) {
+    std::string S;
+    for (const ParmVarDecl *P : FD->parameters()) {
+      if (P->getName().empty())
+        continue;
+      if (!S.empty())
+        S += ", ";
+      S += P->getName();
+    }
+    return S.empty() ? "(none)" : S;
+  }
+
+  /// The request's text in the main file: the macro invocation (or, when
+  /// written out by hand, the declaration from its `[[`), through the `;`.
+  CharSourceRange requestRange(const VarDecl *VD, const AnnotateAttr *A) {
+    const LangOptions &LO = Ctx.getLangOpts();
+    CharSourceRange Exp = SM.getExpansionRange(VD->getSourceRange());
+    SourceLocation Begin = Exp.getBegin();
+    SourceLocation End = Exp.getEnd();
+    if (Exp.isTokenRange())
+      End = Lexer::getLocForEndOfToken(End, 0, SM, LO);
+    if (!VD->getBeginLoc().isMacroID())
+      Begin = attributeStart(SM.getExpansionLoc(A->getLocation()), Begin);
+
+    // Extend over whitespace and the `;` that ends the declaration.
+    bool Invalid = false;
+    const char *P = SM.getCharacterData(End, &Invalid);
+    if (!Invalid) {
+      unsigned N = 0;
+      while (P[N] == ' ' || P[N] == '\t' || P[N] == '\n' || P[N] == '\r')
+        ++N;
+      if (P[N] == ';')
+        End = End.getLocWithOffset(N + 1);
+    }
+    return CharSourceRange::getCharRange(Begin, End);
+  }
+
+  /// For a hand-written request: the `[[` before the attribute at AttrLoc,
+  /// if it comes before Begin.
+  SourceLocation attributeStart(SourceLocation AttrLoc, SourceLocation Begin) {
+    if (!SM.isBeforeInTranslationUnit(AttrLoc, Begin))
+      return Begin;
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(AttrLoc), &Invalid);
+    if (Invalid)
+      return Begin;
+    unsigned Offset = SM.getFileOffset(AttrLoc);
+    size_t Open = Buffer.substr(0, Offset).rfind("[[");
+    if (Open == llvm::StringRef::npos)
+      return Begin;
+    return AttrLoc.getLocWithOffset(-static_cast<int>(Offset - Open));
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  Reporter Diags;
+  PrintingPolicy PP;
+  std::vector<DerivativeRequest> Requests;
+};
+
+} // namespace
+
+std::vector<DerivativeRequest> ddx::collectRequests(ASTContext &Ctx) {
+  RequestCollector C(Ctx);
+  C.visit(Ctx.getTranslationUnitDecl());
+  return C.take();
+}
