@@ -1,5 +1,5 @@
 //===- Diagnostics.cpp - Messages the frontend reports --------------------===//
-#include "Diagnostics.h"
+#include "ddx/Frontend/Diagnostics.h"
 #include "clang/AST/CanonicalType.h"
 #include "clang/Basic/DiagnosticIDs.h"
 
@@ -76,6 +76,8 @@ ConstructText textOf(Construct C) {
   case Construct::StaticLocal:
     return {"the static local variable '{0}'",
             "use an ordinary local variable, or make it 'static constexpr'"};
+  case Construct::StructuredBinding:
+    return {"a structured binding declaration", ClassHint};
   case Construct::GlobalRead:
     return {"reading the global variable '{0}'",
             "pass its value as a parameter, or make it 'constexpr'"};

@@ -162,7 +162,7 @@ bool FunctionLowering::usesPoisonedVar(const Expr *E) const {
 void FunctionLowering::unsupportedExpr(const Expr *E, Construct C,
                                        llvm::StringRef Name) {
   if (usesPoisonedVar(E)) {
-    HadError = true;
+    ++Failures;
     return;
   }
   unsupported(E->getExprLoc(), C, Name);
@@ -173,10 +173,12 @@ void FunctionLowering::unsupportedExpr(const Expr *E, Construct C,
 //===----------------------------------------------------------------------===//
 
 ir::Value *FunctionLowering::lowerExprAs(const Expr *E, ir::Type Ty) {
+  if (ir::Value *C = tryFold(E, Ty))
+    return C;
   ir::Value *V = lowerExpr(E);
   if (!V) {
     // A void expression where a value is needed: only after an error.
-    HadError = true;
+    ++Failures;
     return poison(Ty);
   }
   return B.cast(V, Ty);
@@ -198,6 +200,10 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
   std::optional<ir::Type> Ty = lowerType(Ctx, T);
 
   if (E->isGLValue()) {
+    // `c ? x : y` on lvalues, read: a conditional read of either.
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E->IgnoreParens());
+        CO && Ty)
+      return lowerConditional(CO, *Ty);
     LocalVar *V = lowerLValue(E, Access::Read);
     if (!V)
       return poison(Ty.value_or(ir::Type::f64()));
@@ -205,11 +211,20 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
   }
 
   if (!Ty && !T->isVoidType()) {
+    // A call says more about itself (long double std::sin, a library call,
+    // a callee's own errors) than its type does.
+    if (const auto *CE = dyn_cast<CallExpr>(E->IgnoreParens())) {
+      unsigned Before = Failures;
+      lowerCall(CE);
+      if (Failures == Before)
+        unsupportedType(E->getExprLoc(), "this call", T);
+      return poison(ir::Type::f64());
+    }
     std::string Name;
     if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy))
       unsupportedExpr(E, *C, Name);
     else if (usesPoisonedVar(E))
-      HadError = true;
+      ++Failures;
     else
       unsupportedType(E->getExprLoc(), "this expression", T);
     return poison(ir::Type::f64());
@@ -257,21 +272,42 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
 }
 
 ir::Value *FunctionLowering::tryFold(const Expr *E, ir::Type Ty) {
-  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors() ||
+      !E->isPRValue())
     return nullptr;
-  // A plain literal needs no evaluator.
-  const Expr *Inner = E->IgnoreParens();
-  if (const auto *IL = dyn_cast<IntegerLiteral>(Inner); IL && !Ty.isFloat())
-    return constantInt(Ty, IL->getValue().getSExtValue());
   Expr::EvalResult R;
   if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
     return nullptr;
-  if (R.Val.isInt() && !Ty.isFloat()) {
+  // Convert to Ty as C++ would, so `pow(x, 2)` gets the constant 2.0.
+  if (R.Val.isInt()) {
     const llvm::APSInt &I = R.Val.getInt();
-    return constantInt(Ty, Ty.isBool() ? I.getBoolValue() : I.getExtValue());
+    if (Ty.isBool())
+      return constantInt(Ty, !I.isZero());
+    if (Ty.isInteger())
+      return constantInt(Ty, I.extOrTrunc(Ty.bitWidth()).getSExtValue());
+    llvm::APFloat F(Ty == ir::Type::f32() ? llvm::APFloat::IEEEsingle()
+                                          : llvm::APFloat::IEEEdouble());
+    F.convertFromAPInt(I, I.isSigned(), llvm::APFloat::rmNearestTiesToEven);
+    return constant(Ty, toDouble(F));
   }
-  if (R.Val.isFloat() && Ty.isFloat())
-    return constant(Ty, toDouble(R.Val.getFloat()));
+  if (R.Val.isFloat()) {
+    llvm::APFloat F = R.Val.getFloat();
+    if (Ty.isBool())
+      return constantInt(Ty, !F.isZero());
+    if (Ty.isInteger()) {
+      llvm::APSInt I(Ty.bitWidth(), /*isUnsigned=*/false);
+      bool Exact;
+      if (F.convertToInteger(I, llvm::APFloat::rmTowardZero, &Exact) &
+          llvm::APFloat::opInvalidOp)
+        return nullptr; // Out of range: leave it to the program.
+      return constantInt(Ty, I.getSExtValue());
+    }
+    bool LosesInfo;
+    F.convert(Ty == ir::Type::f32() ? llvm::APFloat::IEEEsingle()
+                                    : llvm::APFloat::IEEEdouble(),
+              llvm::APFloat::rmNearestTiesToEven, &LosesInfo);
+    return constant(Ty, toDouble(F));
+  }
   return nullptr;
 }
 
@@ -294,16 +330,24 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
     return lowerLValue(CE->getSubExpr(), A);
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<BindingDecl>(DRE->getDecl())) {
+      ++Failures; // Reported at the structured binding.
+      return nullptr;
+    }
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD) {
       unsupportedExpr(E, Construct::OtherExpr, DRE->getDecl()->getNameAsString());
       return nullptr;
     }
     if (!VD->hasLocalStorage()) {
-      Construct C = A == Access::Write ? Construct::GlobalWrite
-                    : VD->isStaticLocal() ? Construct::StaticLocal
-                                          : Construct::GlobalRead;
-      unsupported(E->getExprLoc(), C, VD->getName());
+      if (VD->isStaticLocal()) {
+        ++Failures; // Reported at its declaration.
+        return nullptr;
+      }
+      unsupported(E->getExprLoc(),
+                  A == Access::Write ? Construct::GlobalWrite
+                                     : Construct::GlobalRead,
+                  VD->getName());
       return nullptr;
     }
     LocalVar *V = lookupVar(VD);
@@ -365,8 +409,9 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     // A call returning a reference (std::max): rejected by lowerCall or by
     // lowering the callee.
+    unsigned Before = Failures;
     lowerCall(CE);
-    if (!HadError)
+    if (Failures == Before)
       unsupportedType(E->getExprLoc(), "this call", CE->getCallReturnType(Ctx));
     return nullptr;
   }
@@ -573,7 +618,7 @@ ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
     return Fail();
   }
   const SourceManager &SM = Ctx.getSourceManager();
-  if (isInStdNamespace(Callee) ||
+  if (isInStdNamespace(Callee) || Callee->getBuiltinID() ||
       SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) {
     llvm::StringRef Id =
         Callee->getDeclName().isIdentifier() ? Callee->getName() : "";
@@ -608,7 +653,7 @@ ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
     return Fail();
   }
   if (!MC.lowerCallee(Def, E->getExprLoc())) {
-    HadError = true; // The callee's errors are reported already.
+    ++Failures; // The callee's errors are reported already.
     return Fail();
   }
   llvm::SmallVector<ir::Value *, 4> Args;
@@ -616,7 +661,7 @@ ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
     std::optional<ir::Type> PT =
         lowerType(Ctx, Def->getParamDecl(I)->getType());
     if (!PT) { // Only in a recursive call to a function that fails.
-      HadError = true;
+      ++Failures;
       return Fail();
     }
     Args.push_back(lowerExprAs(E->getArg(I), *PT));
@@ -625,7 +670,7 @@ ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
   llvm::SmallVector<ir::Type, 1> Results;
   if (!E->getType()->isVoidType()) {
     if (!Ty) {
-      HadError = true;
+      ++Failures;
       return nullptr;
     }
     Results.push_back(*Ty);

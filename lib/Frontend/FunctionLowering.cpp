@@ -32,19 +32,19 @@ FunctionLowering::LocScope::LocScope(FunctionLowering &FL, SourceLocation Loc)
 
 void FunctionLowering::error(SourceLocation Loc, Msg M,
                              llvm::ArrayRef<std::string> Args) {
-  HadError = true;
+  ++Failures;
   MC.error(Loc, M, Args);
 }
 
 void FunctionLowering::unsupported(SourceLocation Loc, Construct C,
                                    llvm::StringRef Name) {
-  HadError = true;
+  ++Failures;
   MC.unsupported(Loc, C, Name);
 }
 
 void FunctionLowering::unsupportedType(SourceLocation Loc,
                                        llvm::StringRef What, QualType T) {
-  HadError = true;
+  ++Failures;
   MC.unsupportedType(Loc, What, T);
 }
 
@@ -107,10 +107,15 @@ std::unique_ptr<ir::Function> FunctionLowering::run() {
   RetFlag = newFlag(FD, FlagKind::Return);
   if (ResultTy) {
     RetVal = newLocal("retval", *ResultTy);
+    RetVal->Synthetic = true;
     Vals[RetVal] = Slot::known(0);
   }
   const Stmt *Body = FD->getBody();
-  lowerBody(Body);
+  {
+    // Only retval is read at the end.
+    UntestedScope U(*this, {RetFlag});
+    lowerBody(Body);
+  }
   {
     LocScope L(*this, Body ? Body->getEndLoc() : FD->getLocation());
     if (RetVal)
@@ -118,7 +123,7 @@ std::unique_ptr<ir::Function> FunctionLowering::run() {
     else
       B.ret({});
   }
-  if (HadError)
+  if (Failures)
     return nullptr;
   return std::move(F);
 }
@@ -154,6 +159,7 @@ LocalVar *FunctionLowering::newFlag(const void *Owner, FlagKind K) {
                                       "did_continue"};
   LocalVar *V = newLocal(Names[static_cast<unsigned>(K)], ir::Type::i1());
   V->IsFlag = true;
+  V->Synthetic = true;
   FlagKey Key{Owner, static_cast<unsigned>(K)};
   V->Dead = DeadFlags.contains(Key);
   FlagKeys[V] = Key;
@@ -183,9 +189,19 @@ ir::Value *FunctionLowering::poison(ir::Type Ty) {
   return constant(Ty, 0);
 }
 
+bool FunctionLowering::checkUsable(LocalVar *V, const Slot &S) {
+  if (!S.Untested)
+    return true;
+  error(FD->getLocation(), Msg::InternalError,
+        {"flag '" + V->Name + "' is used after it was left unmerged"});
+  return false;
+}
+
 ir::Value *FunctionLowering::materialize(const Slot &S, LocalVar *V) {
   if (S.V)
     return S.V;
+  if (!checkUsable(V, S))
+    return poison(V->Ty);
   ir::Value *C = constant(V->Ty, S.K);
   C->setName(V->Name);
   return C;
@@ -224,13 +240,18 @@ void FunctionLowering::setFlag(LocalVar *F, bool Value) {
   Vals[F] = Slot::known(Value);
 }
 
+void FunctionLowering::sortLocals(llvm::SmallVectorImpl<LocalVar *> &Vs) {
+  llvm::sort(Vs, [](const LocalVar *A, const LocalVar *B) {
+    return std::make_pair(A->Synthetic, A->Order) <
+           std::make_pair(B->Synthetic, B->Order);
+  });
+}
+
 llvm::SmallVector<LocalVar *, 8> FunctionLowering::liveLocals() const {
   llvm::SmallVector<LocalVar *, 8> Live;
   for (const auto &KV : Vals)
     Live.push_back(KV.first);
-  llvm::sort(Live, [](const LocalVar *A, const LocalVar *B) {
-    return A->Order < B->Order;
-  });
+  sortLocals(Live);
   return Live;
 }
 
@@ -240,7 +261,7 @@ static bool sameValue(const Slot &A, const Slot &B) {
   if (A == B)
     return true;
   auto IsCopy = [](const Slot &Known, const Slot &Other) {
-    if (!Known.isKnown() || Other.isKnown())
+    if (!Known.isKnown() || !Other.V)
       return false;
     ir::Operation *Op = Other.V->getDefiningOp();
     if (!Op || Op->getKind() != ir::OpKind::Constant)
@@ -283,6 +304,10 @@ FunctionLowering::buildIf(ir::Value *Cond, llvm::ArrayRef<ir::Type> ExtraTypes,
     if (sameValue(A, C)) {
       // Prefer the unmaterialized form: it is visible everywhere.
       Vals[V] = A.isKnown() ? A : C.isKnown() ? C : A;
+      continue;
+    }
+    if (llvm::is_contained(Untested, V)) {
+      Vals[V] = Slot::untested();
       continue;
     }
     Merged.push_back(V);

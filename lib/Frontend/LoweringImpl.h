@@ -17,7 +17,7 @@
 #ifndef DDX_LIB_FRONTEND_LOWERINGIMPL_H
 #define DDX_LIB_FRONTEND_LOWERINGIMPL_H
 
-#include "Diagnostics.h"
+#include "ddx/Frontend/Diagnostics.h"
 #include "ddx/IR/Builder.h"
 #include "ddx/IR/IR.h"
 #include "clang/AST/ASTContext.h"
@@ -118,18 +118,27 @@ struct LocalVar {
   bool Dead = false;
   /// A variable of unsupported type, already diagnosed: uses stay silent.
   bool Poisoned = false;
+  /// Introduced by lowering (flags, the return value); listed after the
+  /// C++ variables in merged results and loop-carried values.
+  bool Synthetic = false;
 };
 
 /// The value of a local at the current program point: an IR value, or a
-/// constant not materialized yet (flags; uninitialized locals read as zero).
+/// constant not materialized yet (flags; uninitialized locals read as zero),
+/// or, for a flag, "untested": no code that runs later tests it, so its value
+/// was not merged.
 struct Slot {
   ir::Value *V = nullptr;
   double K = 0;
+  bool Untested = false;
 
-  static Slot known(double K) { return {nullptr, K}; }
-  bool isKnown() const { return !V; }
-  bool isKnown(double C) const { return !V && K == C; }
+  static Slot known(double K) { return {nullptr, K, false}; }
+  static Slot untested() { return {nullptr, 0, true}; }
+  bool isKnown() const { return !V && !Untested; }
+  bool isKnown(double C) const { return isKnown() && K == C; }
   friend bool operator==(const Slot &A, const Slot &B) {
+    if (A.Untested || B.Untested)
+      return A.Untested == B.Untested;
     return A.V == B.V && (A.V || A.K == B.K);
   }
   friend bool operator!=(const Slot &A, const Slot &B) { return !(A == B); }
@@ -177,8 +186,12 @@ private:
   ir::Value *constantInt(ir::Type Ty, int64_t V);
   ir::Value *poison(ir::Type Ty);
 
-  /// Locals of the current environment, in creation order.
+  /// Locals of the current environment: C++ variables in declaration order,
+  /// then synthetic ones.
   llvm::SmallVector<LocalVar *, 8> liveLocals() const;
+  static void sortLocals(llvm::SmallVectorImpl<LocalVar *> &Vs);
+  /// Reports use of a flag value that was left unmerged; true if S is usable.
+  bool checkUsable(LocalVar *V, const Slot &S);
 
   /// Emits `if Cond`; Then and Else fill the branches and return the extra
   /// values they yield (of types ExtraTypes). Locals the branches changed
@@ -232,6 +245,7 @@ private:
     llvm::SmallVector<LocalVar *, 3> Unknown;
   };
   FlagTest testFlags();
+  FlagTest testFlags(llvm::ArrayRef<LocalVar *> Flags);
   /// Runs Fn only if no active flag is set (statically or with a guard).
   void withGuard(llvm::function_ref<void()> Fn);
   ir::Value *anyOf(llvm::ArrayRef<LocalVar *> Flags);
@@ -288,7 +302,8 @@ private:
   const FlagKeySet &DeadFlags;
   std::unique_ptr<ir::Function> F;
   ir::Builder B;
-  bool HadError = false;
+  /// Errors reported (or inherited from a callee) so far.
+  unsigned Failures = 0;
 
   std::deque<LocalVar> Locals;
   llvm::DenseMap<const clang::VarDecl *, LocalVar *> Vars;
@@ -302,6 +317,23 @@ private:
   /// loop/switch.
   LocalVar *BreakFlag = nullptr;
   LocalVar *ContinueFlag = nullptr;
+  /// Flags that no code after the statement being lowered tests (it is the
+  /// last one before the function, loop iteration or switch ends): `if`
+  /// merges leave them out.
+  llvm::SmallVector<LocalVar *, 3> Untested;
+  /// Saves Untested and replaces it for a scope.
+  class UntestedScope {
+  public:
+    UntestedScope(FunctionLowering &FL, llvm::ArrayRef<LocalVar *> Flags)
+        : FL(FL), Saved(FL.Untested) {
+      FL.Untested.assign(Flags.begin(), Flags.end());
+    }
+    ~UntestedScope() { FL.Untested = Saved; }
+
+  private:
+    FunctionLowering &FL;
+    llvm::SmallVector<LocalVar *, 3> Saved;
+  };
 };
 
 } // namespace ddx::frontend

@@ -6,7 +6,7 @@
 //   static constexpr auto ddx_request_N = &f;
 //
 //===----------------------------------------------------------------------===//
-#include "Diagnostics.h"
+#include "ddx/Frontend/Diagnostics.h"
 #include "ddx/Frontend/Requests.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -76,9 +76,9 @@ bool canBeIndependent(QualType T) {
 
 class RequestCollector {
 public:
-  explicit RequestCollector(ASTContext &Ctx)
+  RequestCollector(ASTContext &Ctx, bool Quiet)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()),
-        PP(Ctx.getLangOpts()) {
+        PP(Ctx.getLangOpts()), Quiet(Quiet) {
     PP.SuppressUnwrittenScope = true;
   }
 
@@ -90,6 +90,9 @@ public:
         visit(cast<DeclContext>(D));
     }
   }
+
+  /// The derivative names, including those of malformed requests.
+  std::vector<std::string> Names;
 
   std::vector<DerivativeRequest> take() {
     llvm::stable_sort(Requests, [&](const DerivativeRequest &A,
@@ -117,7 +120,7 @@ private:
       if (std::optional<std::string> S = stringArg(E))
         Args.push_back(*S);
     if (Args.size() != 3) {
-      Diags.report(R.Loc, Msg::RequestNotFunction);
+      report(R.Loc, Msg::RequestNotFunction);
       return;
     }
     if (Args[0] == "tangent")
@@ -127,32 +130,39 @@ private:
     else if (Args[0] == "adjoint")
       R.Kind = RequestKind::Adjoint;
     else {
-      Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
+      report(R.Loc, Msg::RequestBadKind, {Args[0]});
       return;
     }
 
     const FunctionDecl *FD = requestedFunction(VD);
     if (!FD) {
-      Diags.report(R.Loc, Msg::RequestNotFunction);
+      report(R.Loc, Msg::RequestNotFunction);
       return;
     }
     std::string Name = qualifiedName(FD);
+    R.Name = Args[1].empty() ? FD->getDeclName().getAsString() +
+                                   kindSuffix(R.Kind)
+                             : Args[1];
+    Names.push_back(R.Name);
     if (isa<CXXMethodDecl>(FD)) {
-      Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
+      if (!Quiet)
+        Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
       return;
     }
     const FunctionDecl *Def = FD->getDefinition();
     if (!Def || !Def->doesThisDeclarationHaveABody()) {
-      Diags.report(R.Loc, Msg::RequestNoDefinition, {Name});
+      report(R.Loc, Msg::RequestNoDefinition, {Name});
       return;
     }
     R.Function = Def;
-    R.Name = Args[1].empty() ? FD->getDeclName().getAsString() +
-                                   kindSuffix(R.Kind)
-                             : Args[1];
     if (!parseWrt(Args[2], Def, Name, R))
       return;
     Requests.push_back(std::move(R));
+  }
+
+  void report(SourceLocation Loc, Msg M, llvm::ArrayRef<std::string> Args = {}) {
+    if (!Quiet)
+      Diags.report(Loc, M, Args);
   }
 
   std::string qualifiedName(const FunctionDecl *FD) {
@@ -173,7 +183,7 @@ private:
     for (llvm::StringRef N : Names) {
       N = N.trim();
       if (N.empty()) {
-        Diags.report(R.Loc, Msg::RequestEmptyParam, {List.str()});
+        report(R.Loc, Msg::RequestEmptyParam, {List.str()});
         return false;
       }
       const ParmVarDecl *Param = nullptr;
@@ -181,15 +191,15 @@ private:
         if (P->getName() == N)
           Param = P;
       if (!Param) {
-        Diags.report(R.Loc, Msg::RequestUnknownParam,
+        report(R.Loc, Msg::RequestUnknownParam,
                      {N.str(), FnName, parameterList(FD)});
         OK = false;
       } else if (!canBeIndependent(Param->getType())) {
-        Diags.report(R.Loc, Msg::RequestNonFloatParam,
+        report(R.Loc, Msg::RequestNonFloatParam,
                      {N.str(), Param->getType().getAsString(PP)});
         OK = false;
       } else if (!Seen.insert(N).second) {
-        Diags.report(R.Loc, Msg::RequestDuplicateParam, {N.str()});
+        report(R.Loc, Msg::RequestDuplicateParam, {N.str()});
         OK = false;
       } else {
         R.Wrt.push_back(N.str());
@@ -255,13 +265,20 @@ private:
   const SourceManager &SM;
   Reporter Diags;
   PrintingPolicy PP;
+  bool Quiet;
   std::vector<DerivativeRequest> Requests;
 };
 
 } // namespace
 
 std::vector<DerivativeRequest> ddx::collectRequests(ASTContext &Ctx) {
-  RequestCollector C(Ctx);
+  RequestCollector C(Ctx, /*Quiet=*/false);
   C.visit(Ctx.getTranslationUnitDecl());
   return C.take();
+}
+
+std::vector<std::string> ddx::collectRequestNames(ASTContext &Ctx) {
+  RequestCollector C(Ctx, /*Quiet=*/true);
+  C.visit(Ctx.getTranslationUnitDecl());
+  return std::move(C.Names);
 }

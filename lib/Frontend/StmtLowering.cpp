@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "AssignedVars.h"
 #include "LoweringImpl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 using namespace clang;
@@ -30,10 +31,15 @@ llvm::SmallVector<LocalVar *, 3> FunctionLowering::activeFlags() const {
 }
 
 FunctionLowering::FlagTest FunctionLowering::testFlags() {
+  return testFlags(activeFlags());
+}
+
+FunctionLowering::FlagTest
+FunctionLowering::testFlags(llvm::ArrayRef<LocalVar *> Flags) {
   FlagTest T;
-  for (LocalVar *F : activeFlags()) {
+  for (LocalVar *F : Flags) {
     const Slot &S = Vals[F];
-    if (S.isKnown(0))
+    if (S.isKnown(0) || !checkUsable(F, S))
       continue;
     F->Read = true;
     if (S.isKnown())
@@ -92,7 +98,15 @@ void FunctionLowering::lowerList(llvm::ArrayRef<const Stmt *> Stmts) {
       lowerIf(If, Rest);
       return;
     }
-    lowerStmt(S);
+    if (Rest.empty()) {
+      lowerStmt(S);
+      return;
+    }
+    {
+      // What follows may test any flag.
+      UntestedScope U(*this, {});
+      lowerStmt(S);
+    }
     if (alwaysJumps(S, Ctx))
       return;
   }
@@ -181,6 +195,11 @@ static const APValue *constantValueOf(const VarDecl *VD) {
 
 void FunctionLowering::lowerDecl(const VarDecl *VD) {
   LocScope L(*this, VD->getLocation());
+  if (isa<DecompositionDecl>(VD))
+    return unsupported(VD->getLocation(), Construct::StructuredBinding);
+  // A block-scope `extern` declares a global: reading it is reported.
+  if (VD->hasExternalStorage())
+    return;
   if (!VD->hasLocalStorage()) {
     // `static constexpr` locals are constants; reads fold them.
     if (!VD->isStaticLocal() || !constantValueOf(VD))
@@ -189,8 +208,12 @@ void FunctionLowering::lowerDecl(const VarDecl *VD) {
   }
   std::optional<ir::Type> Ty = lowerType(Ctx, VD->getType());
   if (!Ty) {
-    unsupportedType(VD->getLocation(), "variable '" + VD->getName().str() + "'",
-                    VD->getType());
+    const auto *Closure = VD->getType()->getAsCXXRecordDecl();
+    if (Closure && Closure->isLambda() && VD->getInit())
+      unsupported(VD->getInit()->getExprLoc(), Construct::Lambda);
+    else
+      unsupportedType(VD->getLocation(),
+                      "variable '" + VD->getName().str() + "'", VD->getType());
     LocalVar *V = declareVar(VD, ir::Type::f64());
     V->Poisoned = true;
     Vals[V] = Slot::known(0);
@@ -232,9 +255,15 @@ void FunctionLowering::lowerIf(const IfStmt *S,
   // always jump.
   bool RestInThen = !Rest.empty() && !alwaysJumps(S->getThen(), Ctx);
   auto Arm = [&](const Stmt *Branch, bool WithRest) {
-    lowerStmt(Branch);
-    if (WithRest)
-      lowerList(Rest);
+    if (!WithRest) {
+      lowerStmt(Branch);
+      return ValueList();
+    }
+    {
+      UntestedScope U(*this, {});
+      lowerStmt(Branch);
+    }
+    lowerList(Rest);
     return ValueList();
   };
   buildIf(
@@ -274,9 +303,7 @@ FunctionLowering::carriedLocals(const Stmt *Loop, bool &MayBreak,
     if (RetVal)
       Carried.push_back(RetVal);
   }
-  llvm::sort(Carried, [](const LocalVar *A, const LocalVar *B) {
-    return A->Order < B->Order;
-  });
+  sortLocals(Carried);
   return Carried;
 }
 
@@ -307,7 +334,7 @@ ir::Value *FunctionLowering::lowerLoopCondition(
   llvm::SmallVector<LocalVar *, 3> Unknown;
   for (LocalVar *F : Flags) {
     const Slot &S = Vals[F];
-    if (S.isKnown(0))
+    if (S.isKnown(0) || !checkUsable(F, S))
       continue;
     F->Read = true;
     if (S.isKnown())
@@ -337,7 +364,10 @@ ir::Value *FunctionLowering::lowerLoopCondition(
 void FunctionLowering::lowerLoopBody(const Stmt *Loop, const Stmt *Body) {
   LocalVar *OuterContinue = ContinueFlag;
   ContinueFlag = newFlag(Loop, FlagKind::Continue);
-  lowerBody(Body);
+  {
+    UntestedScope U(*this, {ContinueFlag});
+    lowerBody(Body);
+  }
   // `continue` only skips the rest of this iteration.
   Vals.erase(ContinueFlag);
   ContinueFlag = OuterContinue;
@@ -346,6 +376,7 @@ void FunctionLowering::lowerLoopBody(const Stmt *Loop, const Stmt *Body) {
 void FunctionLowering::buildWhileLoop(const Stmt *Loop, const Expr *Cond,
                                       const Stmt *Body, const Expr *Inc,
                                       bool IsDo) {
+  UntestedScope U(*this, {});
   bool MayBreak, MayReturn;
   llvm::SmallVector<LocalVar *, 8> Carried =
       carriedLocals(Loop, MayBreak, MayReturn);
@@ -503,19 +534,33 @@ bool FunctionLowering::lowerCountedFor(const ForStmt *S) {
     return false;
   }
 
+  // ++i, i++, i += c, i = i + c with c a positive constant.
   int64_t Step = 0;
+  auto PositiveConstant = [&](const Expr *C) -> int64_t {
+    Expr::EvalResult R;
+    if (!HasIVType(C) || !C->EvaluateAsInt(R, Ctx) ||
+        !R.Val.getInt().isStrictlyPositive())
+      return 0;
+    return R.Val.getInt().getExtValue();
+  };
   const Expr *Inc = S->getInc()->IgnoreParens();
   if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
     if (UO->isIncrementOp() && refersTo(UO->getSubExpr(), IV))
       Step = 1;
   } else if (const auto *CA = dyn_cast<CompoundAssignOperator>(Inc)) {
-    Expr::EvalResult R;
     if (CA->getOpcode() == BO_AddAssign && refersTo(CA->getLHS(), IV) &&
-        HasIVType(CA->getRHS()) &&
-        CA->getComputationResultType().getCanonicalType() ==
-            IVType.getCanonicalType() &&
-        CA->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt().isStrictlyPositive())
-      Step = R.Val.getInt().getExtValue();
+        CA->getComputationResultType().getCanonicalType() == IVType)
+      Step = PositiveConstant(CA->getRHS());
+  } else if (const auto *As = dyn_cast<BinaryOperator>(Inc);
+             As && As->getOpcode() == BO_Assign &&
+             refersTo(As->getLHS(), IV)) {
+    const auto *Add = dyn_cast<BinaryOperator>(As->getRHS()->IgnoreParens());
+    if (Add && Add->getOpcode() == BO_Add && HasIVType(Add)) {
+      if (refersTo(Add->getLHS(), IV))
+        Step = PositiveConstant(Add->getRHS());
+      else if (refersTo(Add->getRHS(), IV))
+        Step = PositiveConstant(Add->getLHS());
+    }
   }
   if (Step <= 0)
     return false;
@@ -533,6 +578,7 @@ bool FunctionLowering::lowerCountedFor(const ForStmt *S) {
       return false;
 
   // Canonical: lower it to `for`.
+  UntestedScope U(*this, {});
   ir::Value *Lower = lowerExprAs(IV->getInit(), *Ty);
   ir::Value *Upper = lowerExprAs(Bound, *Ty);
   if (Inclusive)
@@ -653,15 +699,18 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
               Ty && VD->hasLocalStorage())
             Vals[declareVar(VD, *Ty)] = Slot::known(0);
 
-  auto CaseValue = [&](const CaseStmt *C) {
-    return constantInt(V->getType(),
-                       C->getLHS()->EvaluateKnownConstInt(Ctx).getExtValue());
-  };
+  // One comparison per case value, shared by its segment and `default`.
+  llvm::DenseMap<const CaseStmt *, ir::Value *> CaseEq;
   auto Equals = [&](llvm::ArrayRef<const CaseStmt *> Cases) -> ir::Value * {
     ir::Value *Any = nullptr;
     for (const CaseStmt *C : Cases) {
-      LocScope CL(*this, C->getKeywordLoc());
-      ir::Value *Eq = B.cmp(ir::CmpPred::EQ, V, CaseValue(C));
+      ir::Value *&Eq = CaseEq[C];
+      if (!Eq) {
+        LocScope CL(*this, C->getKeywordLoc());
+        llvm::APSInt Val = C->getLHS()->EvaluateKnownConstInt(Ctx);
+        Eq = B.cmp(ir::CmpPred::EQ, V,
+                   constantInt(V->getType(), Val.getExtValue()));
+      }
       Any = Any ? B.arith(ir::OpKind::Or, {Any, Eq}) : Eq;
     }
     return Any;
@@ -670,8 +719,23 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
   for (const SwitchSegment &Seg : Segments)
     AllCases.append(Seg.Cases.begin(), Seg.Cases.end());
 
+  // A segment after one that always jumps is entered only through its own
+  // labels. Labels are distinct, so no earlier segment ran then and no flag
+  // can be set: such a "fresh" segment tests no flag.
+  llvm::SmallVector<bool, 8> Fresh;
+  for (size_t K = 0; K != Segments.size(); ++K)
+    Fresh.push_back(K == 0 ||
+                    llvm::any_of(Segments[K - 1].Stmts, [&](const Stmt *St) {
+                      return alwaysJumps(St, Ctx);
+                    }));
+
   LocalVar *OuterBreak = BreakFlag;
   BreakFlag = newFlag(S, FlagKind::Break);
+  // Flags untested after segment K: if no later segment tests flags, those
+  // untested after the switch, and its break flag.
+  llvm::SmallVector<LocalVar *, 3> UntestedAfterSwitch(Untested.begin(),
+                                                       Untested.end());
+  UntestedAfterSwitch.push_back(BreakFlag);
   ir::Value *Entered = nullptr;
   for (size_t K = 0; K != Segments.size(); ++K) {
     const SwitchSegment &Seg = Segments[K];
@@ -682,29 +746,40 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
                            : B.logicalNot(Equals(AllCases));
       Match = Match ? B.arith(ir::OpKind::Or, {Match, Default}) : Default;
     }
-    if (!Match)
-      continue;
-    // After a segment that always jumps, this one is entered only by its own
-    // labels. Labels are distinct, so then no earlier segment ran and no
-    // flag can be set when it is entered.
-    bool Fresh = K == 0 || !Entered ||
-                 llvm::any_of(Segments[K - 1].Stmts, [&](const Stmt *St) {
-                   return alwaysJumps(St, Ctx);
-                 });
-    if (Fresh) {
+    bool LaterTests = std::find(Fresh.begin() + K + 1, Fresh.end(), false) !=
+                      Fresh.end();
+    UntestedScope U(*this, LaterTests ? llvm::ArrayRef<LocalVar *>()
+                                      : llvm::ArrayRef(UntestedAfterSwitch));
+    if (Fresh[K]) {
       Entered = Match;
       buildGuarded(Entered, activeFlags(), [&] { lowerList(Seg.Stmts); });
       continue;
     }
+    // Falling through: test the flags the segments since the last fresh one
+    // may have set; earlier segments did not run if this one is entered.
     Entered = B.arith(ir::OpKind::Or, {Entered, Match});
-    FlagTest T = testFlags();
+    StmtEffects Eff;
+    for (size_t J = K; J-- > 0;) {
+      for (const Stmt *St : Segments[J].Stmts)
+        collectEffects(St, Eff);
+      if (Fresh[J])
+        break;
+    }
+    llvm::SmallVector<LocalVar *, 3> MaySet;
+    if (Eff.MayReturn)
+      MaySet.push_back(RetFlag);
+    if (Eff.MayBreak)
+      MaySet.push_back(BreakFlag);
+    if (Eff.MayContinue && ContinueFlag)
+      MaySet.push_back(ContinueFlag);
+    FlagTest T = testFlags(MaySet);
     if (T.AnySet)
       break;
     ir::Value *Cond = Entered;
     if (!T.Unknown.empty())
       Cond = B.arith(ir::OpKind::And,
                      {Cond, B.logicalNot(anyOf(T.Unknown))});
-    buildGuarded(Cond, T.Unknown, [&] { lowerList(Seg.Stmts); });
+    buildGuarded(Cond, activeFlags(), [&] { lowerList(Seg.Stmts); });
   }
   Vals.erase(BreakFlag);
   BreakFlag = OuterBreak;

@@ -1,6 +1,7 @@
 //===- Simplify.cpp - Folding, CSE and dead-code elimination --------------===//
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/DeadCode.h"
+#include "ddx/IR/Builder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/bit.h"
 #include <cmath>
@@ -56,6 +57,9 @@ Value *foldIdentity(const Operation &Op) {
       return X(1);
     if (isConstant(X(0), 0))
       return X(2);
+    // c ? true : false
+    if (X(1)->getType().isBool() && isConstant(X(1), 1) && isConstant(X(2), 0))
+      return X(0);
     return X(1) == X(2) ? X(1) : nullptr;
   default:
     return nullptr;
@@ -92,6 +96,12 @@ private:
           Op.setOperand(K, New);
       for (unsigned K = 0; K != Op.getNumRegions(); ++K)
         forward(Op.getRegion(K), Scope);
+      if (Op.getKind() == OpKind::If && onlyYields(Op.getRegion(0)) &&
+          onlyYields(Op.getRegion(1))) {
+        // Revisit from I: the selects that replace the if may fold further.
+        replaceIfWithSelects(R, I);
+        continue;
+      }
       if (!isPure(Op.getKind()) || Op.getNumResults() != 1) {
         ++I;
         continue;
@@ -112,6 +122,39 @@ private:
       }
       ++I;
     }
+  }
+
+  /// A region that computes nothing but constants before its yield.
+  static bool onlyYields(const Region &R) {
+    for (const auto &Op : R.getOps())
+      if (Op->getKind() != OpKind::Constant && Op->getKind() != OpKind::Yield)
+        return false;
+    return true;
+  }
+
+  /// `if %c { yield %a } else { yield %b }` is `select %c, %a, %b` per
+  /// result: both sides are already computed, so nothing is evaluated that
+  /// the if would have skipped.
+  void replaceIfWithSelects(Region &R, size_t I) {
+    // Constants are free to compute on both paths: hoist them.
+    for (unsigned K = 0; K != 2; ++K) {
+      Region &Branch = R.getOps()[I]->getRegion(K);
+      while (Branch.size() > 1)
+        R.insert(I++, Branch.take(0));
+    }
+    Operation &If = *R.getOps()[I];
+    Builder B;
+    B.setInsertionPoint(R, I);
+    B.setLoc(If.getLoc());
+    Operation *Then = If.getRegion(0).getTerminator();
+    Operation *Else = If.getRegion(1).getTerminator();
+    for (unsigned J = 0; J != If.getNumResults(); ++J) {
+      Value *Sel = B.select(If.getOperand(0), Then->getOperand(J),
+                            Else->getOperand(J));
+      Sel->setName(If.getResult(J)->getName());
+      Replaced[If.getResult(J)] = Sel;
+    }
+    R.erase(I + If.getNumResults());
   }
 
   llvm::DenseMap<Value *, Value *> Replaced;

@@ -45,7 +45,7 @@ int main() {
               long m = n * n - 3;
               double dy = (m > 10 && !flip ? 2 * y : 0) + (x > 0 ? 1 : 0) +
                           static_cast<int>(n % 4);
-              return std::array<double, 2>{flip ? -m : m, dy};
+              return std::array<double, 2>{static_cast<double>(flip ? -m : m), dy};
             },
             {p[0], p[1]});
   return ddx_test::finish();

@@ -1,1 +1,230 @@
-int main() { return 1; }
+//===- ddx.cpp - The ddx command line -------------------------------------===//
+//
+//   ddx ir  <file.cpp> [--function=<name>]... [--print-locs] [-- <flags>]
+//   ddx gen <file.cpp> [-o <out.cpp>] [-- <flags>]
+//
+// Subcommands are parsed by hand: each has a few options, and everything
+// after `--` goes to Clang untouched.
+//
+//===----------------------------------------------------------------------===//
+#include "ddx/Driver/ClangDriver.h"
+#include "ddx/IR/Printer.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace llvm;
+using namespace ddx;
+
+namespace {
+
+const char *const MainHelp = R"(OVERVIEW: ddx, source-to-source automatic differentiation for C++
+
+USAGE: ddx <command> [options] <file.cpp> [-- <compile flags>]
+
+COMMANDS:
+  gen    Write <file.cpp> with each derivative request (DDX_TANGENT, ...)
+         replaced by the derivative's definition
+  ir     Lower the functions of <file.cpp> to ddx IR and print it
+
+Run 'ddx <command> --help' for the options of a command. Flags after '--'
+go to Clang (include paths, -D, -std=...); the default standard is C++17.
+)";
+
+const char *const IrHelp = R"(OVERVIEW: lower the functions of a C++ file to ddx IR and print it
+
+USAGE: ddx ir <file.cpp> [options] [-- <compile flags>]
+
+OPTIONS:
+  --function=<name>  Lower only this function and its callees; may be
+                     repeated. Matches the unqualified or qualified name.
+  --print-locs       Print each operation's source position (loc(line:col))
+  -h, --help         Show this help
+)";
+
+const char *const GenHelp = R"(OVERVIEW: generate the requested derivatives of a C++ file
+
+USAGE: ddx gen <file.cpp> [-o <out.cpp>] [-- <compile flags>]
+
+Writes <file.cpp> with each request replaced by the derivative's definition,
+as C++ that any C++17 compiler builds in <file.cpp>'s place. On any error
+nothing is written.
+
+OPTIONS:
+  -o <file>    Write the output to <file> ('-' or omitted: stdout)
+  -h, --help   Show this help
+)";
+
+int usageError(StringRef Command, const Twine &Msg) {
+  WithColor::error(errs(), Command) << Msg << "\n";
+  errs() << "Run '" << Command << " --help' for usage.\n";
+  return 1;
+}
+
+struct CommandLine {
+  std::string Input;
+  std::vector<std::string> ClangArgs;
+  std::vector<std::string> Functions;
+  std::string Output = "-";
+  bool PrintLocs = false;
+  bool Help = false;
+};
+
+/// Parses the arguments of `ddx <Command>`; nullopt after reporting an error.
+std::optional<CommandLine> parseCommand(StringRef Command,
+                                        ArrayRef<const char *> Args) {
+  std::string Prog = ("ddx " + Command).str();
+  bool IsIr = Command == "ir";
+  CommandLine CL;
+  for (size_t I = 0; I != Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "--") {
+      CL.ClangArgs.assign(Args.begin() + I + 1, Args.end());
+      break;
+    }
+    auto Value = [&](StringRef Flag) -> std::optional<std::string> {
+      if (A.consume_front(Flag)) {
+        if (A.consume_front("="))
+          return A.str();
+        if (A.empty() && I + 1 < Args.size())
+          return std::string(Args[++I]);
+      }
+      return std::nullopt;
+    };
+    if (A == "-h" || A == "--help" || A == "-help") {
+      CL.Help = true;
+    } else if (IsIr && A == "--print-locs") {
+      CL.PrintLocs = true;
+    } else if (IsIr && A.starts_with("--function")) {
+      std::optional<std::string> V = Value("--function");
+      if (!V || V->empty()) {
+        usageError(Prog, "'--function' needs a function name");
+        return std::nullopt;
+      }
+      CL.Functions.push_back(*V);
+    } else if (!IsIr && A.starts_with("-o")) {
+      if (A.size() > 2 && A[2] != '=') {
+        CL.Output = A.drop_front(2).str();
+      } else if (std::optional<std::string> V = Value("-o"); V && !V->empty()) {
+        CL.Output = *V;
+      } else {
+        usageError(Prog, "'-o' needs a file name");
+        return std::nullopt;
+      }
+    } else if (A.starts_with("-") && A != "-") {
+      usageError(Prog, "unknown option '" + A + "'");
+      return std::nullopt;
+    } else if (!CL.Input.empty()) {
+      usageError(Prog, "more than one input file ('" + CL.Input + "' and '" +
+                           A + "')");
+      return std::nullopt;
+    } else {
+      CL.Input = A.str();
+    }
+  }
+  if (CL.Help)
+    return CL;
+  if (CL.Input.empty()) {
+    usageError(Prog, "no input file");
+    return std::nullopt;
+  }
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(CL.Input, Status)) {
+    WithColor::error(errs(), Prog)
+        << "cannot open '" << CL.Input << "': " << EC.message() << "\n";
+    return std::nullopt;
+  }
+  if (!sys::fs::is_regular_file(Status)) {
+    WithColor::error(errs(), Prog)
+        << "'" << CL.Input << "' is not a regular file\n";
+    return std::nullopt;
+  }
+  return CL;
+}
+
+int runIr(const CommandLine &CL) {
+  ir::Module M;
+  std::vector<std::string> Unmatched;
+  bool OK = runOnAST({CL.Input, CL.ClangArgs, std::nullopt},
+                     [&](ParsedInput &In) {
+                       lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
+                     })
+                .Success;
+  for (const std::string &Name : Unmatched)
+    WithColor::error(errs(), "ddx ir")
+        << "no function named '" << Name << "' is defined in '" << CL.Input
+        << "'\n";
+  if (!OK || !Unmatched.empty())
+    return 1;
+  ir::PrintOptions Opts;
+  Opts.PrintLocations = CL.PrintLocs;
+  ir::print(M, outs(), Opts);
+  return 0;
+}
+
+int runGen(const CommandLine &CL) {
+  std::optional<std::string> Output;
+  ClangResult R = runOnAST(
+      {CL.Input, CL.ClangArgs, std::nullopt},
+      [&](ParsedInput &In) { Output = generateDerivatives(In, CL.Input); });
+  if (!R.Success || !Output)
+    return 1;
+  // Code that calls a derivative can only be checked now that it exists:
+  // compile the result (its #line directives keep the input's positions).
+  if (R.DroppedErrors &&
+      !runOnAST({CL.Input, CL.ClangArgs, *Output}, [](ParsedInput &) {})
+           .Success)
+    return 1;
+  // Written only now that everything succeeded; writeToOutput replaces the
+  // file atomically.
+  if (Error E = writeToOutput(CL.Output, [&](raw_ostream &OS) {
+        OS << *Output;
+        return Error::success();
+      })) {
+    WithColor::error(errs(), "ddx gen")
+        << "cannot write '" << CL.Output << "': " << toString(std::move(E))
+        << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  ArrayRef<const char *> Args(argv + 1, argv + argc);
+  if (Args.empty()) {
+    errs() << MainHelp;
+    return 1;
+  }
+  StringRef Command = Args.front();
+  if (Command == "-h" || Command == "--help" || Command == "-help" ||
+      Command == "help") {
+    outs() << MainHelp;
+    return 0;
+  }
+  if (Command == "--version") {
+    outs() << "ddx version 0.1.0\n";
+    return 0;
+  }
+  if (Command != "ir" && Command != "gen")
+    return usageError("ddx", Command.starts_with("-")
+                                 ? "unknown option '" + Command + "'"
+                                 : "unknown command '" + Command + "'");
+
+  std::optional<CommandLine> CL = parseCommand(Command, Args.drop_front());
+  if (!CL)
+    return 1;
+  if (CL->Help) {
+    outs() << (Command == "ir" ? IrHelp : GenHelp);
+    return 0;
+  }
+  return Command == "ir" ? runIr(*CL) : runGen(*CL);
+}

@@ -4,6 +4,11 @@
 // its functions (`ddx ir`) or replace its derivative requests with generated
 // definitions (`ddx gen`). Errors are Clang diagnostics on stderr.
 //
+// Code after a request may call the derivative, which does not exist until
+// ddx generates it, so Clang's first look at such a file has errors. Clang's
+// diagnostics are therefore held back until the command decides which are
+// real; `ddx gen` then compiles its output to check the uses.
+//
 //===----------------------------------------------------------------------===//
 #ifndef DDX_DRIVER_CLANGDRIVER_H
 #define DDX_DRIVER_CLANGDRIVER_H
@@ -18,6 +23,7 @@
 
 namespace clang {
 class ASTContext;
+class SourceLocation;
 } // namespace clang
 
 namespace ddx {
@@ -27,19 +33,45 @@ struct ClangOptions {
   /// Compile flags (what follows `--` on the command line). `-std=c++17` is
   /// added unless they choose a standard.
   std::vector<std::string> Args;
+  /// Compile this text as the input file's contents instead.
+  std::optional<std::string> Contents;
 };
 
-/// Parses the input with Clang and calls OnAST with the translation unit
-/// while the compile is still live, so diagnostics print with source lines.
-/// OnAST is not called if the input does not compile. Returns true if no
-/// error was reported.
-bool runOnAST(const ClangOptions &Opts,
-              llvm::function_ref<void(clang::ASTContext &)> OnAST);
+/// A translation unit Clang has parsed, with Clang's own diagnostics held
+/// back (ddx's diagnostics print at once).
+class ParsedInput {
+public:
+  virtual ~ParsedInput();
+  virtual clang::ASTContext &context() = 0;
+  /// True if Clang reported an error that is still held back.
+  virtual bool hasHeldErrors() const = 0;
+  /// Prints the held-back diagnostics that Select accepts. Select sees the
+  /// locations of a diagnostic and of its notes (an error in a header may
+  /// come from a template instantiated in the main file).
+  virtual void
+  report(llvm::function_ref<bool(llvm::ArrayRef<clang::SourceLocation>)>
+             Select) = 0;
+  /// Forgets the held-back diagnostics not printed so far.
+  virtual void drop() = 0;
+};
+
+struct ClangResult {
+  /// No error was printed.
+  bool Success = false;
+  /// Clang errors were dropped as possibly caused by uses of derivatives.
+  bool DroppedErrors = false;
+};
+
+/// Parses the input with Clang and calls OnParsed while the compile is live,
+/// so diagnostics print with source lines. Held-back diagnostics that
+/// OnParsed neither prints nor drops are printed after it returns.
+ClangResult runOnAST(const ClangOptions &Opts,
+                     llvm::function_ref<void(ParsedInput &)> OnParsed);
 
 /// `ddx ir`: lowers the functions defined in the main file into M: all of
 /// them, or those named in Only (by unqualified or qualified name) and their
 /// callees. Names in Only that match nothing are returned in Unmatched.
-void lowerMainFileFunctions(clang::ASTContext &Ctx,
+void lowerMainFileFunctions(ParsedInput &Input,
                             llvm::ArrayRef<std::string> Only, ir::Module &M,
                             std::vector<std::string> &Unmatched);
 
@@ -47,7 +79,7 @@ void lowerMainFileFunctions(clang::ASTContext &Ctx,
 /// the main file's text with each request replaced by its definition and
 /// followed by `#line N "<LinePath>"` so later lines keep their numbers.
 /// Returns nullopt after reporting errors.
-std::optional<std::string> generateDerivatives(clang::ASTContext &Ctx,
+std::optional<std::string> generateDerivatives(ParsedInput &Input,
                                                llvm::StringRef LinePath);
 
 } // namespace ddx

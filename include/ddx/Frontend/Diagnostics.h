@@ -5,8 +5,8 @@
 // instead.
 //
 //===----------------------------------------------------------------------===//
-#ifndef DDX_LIB_FRONTEND_DIAGNOSTICS_H
-#define DDX_LIB_FRONTEND_DIAGNOSTICS_H
+#ifndef DDX_FRONTEND_DIAGNOSTICS_H
+#define DDX_FRONTEND_DIAGNOSTICS_H
 
 #include "clang/AST/Type.h"
 #include "clang/Basic/Diagnostic.h"
@@ -39,6 +39,7 @@ enum class Construct {
   StringLiteral,
   StatementExpr,
   StaticLocal,
+  StructuredBinding,
   GlobalRead,
   GlobalWrite,
   CapturedVar,
