@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ddx/Transforms/DerivativeRules.h"
+#include <cassert>
 
 using namespace ddx;
 using namespace ddx::ir;
@@ -50,11 +51,90 @@ Term Term::cmp(CmpPred P, Term A, Term B) {
   return T;
 }
 
+Term Term::cast(Term A, Type To) {
+  if (A.isZero())
+    return A;
+  Term T = op(OpKind::Cast, {std::move(A)});
+  const_cast<Node &>(*T.N).CastTo = To;
+  return T;
+}
+
+Term Term::slot(unsigned I) {
+  auto S = std::make_shared<Node>();
+  S->K = Kind::Slot;
+  S->Slot = I;
+  Term T;
+  T.N = std::move(S);
+  return T;
+}
+
+bool Term::isLinear() const {
+  if (!N)
+    return false;
+  if (N->K == Kind::Slot)
+    return true;
+  for (const Term &T : N->Operands)
+    if (T.isLinear())
+      return true;
+  return false;
+}
+
+void Term::transposeInto(Term Ct, std::vector<Term> &Adjoints) const {
+  if (!N || Ct.isZero())
+    return;
+  auto Arg = [&](unsigned I) -> const Term & { return N->Operands[I]; };
+  switch (N->K) {
+  case Kind::Slot:
+    Adjoints[N->Slot] = Adjoints[N->Slot] + Ct;
+    return;
+  case Kind::Op:
+    break;
+  default:
+    return; // Constants and primal values carry no cotangent.
+  }
+  switch (N->Op) {
+  case OpKind::Add:
+    Arg(0).transposeInto(Ct, Adjoints);
+    Arg(1).transposeInto(Ct, Adjoints);
+    return;
+  case OpKind::Sub:
+    Arg(0).transposeInto(Ct, Adjoints);
+    Arg(1).transposeInto(-Ct, Adjoints);
+    return;
+  case OpKind::Neg:
+    Arg(0).transposeInto(-Ct, Adjoints);
+    return;
+  case OpKind::Mul:
+    // Linear terms are products of one linear factor and primal factors.
+    if (Arg(0).isLinear())
+      Arg(0).transposeInto(Ct * Arg(1), Adjoints);
+    else
+      Arg(1).transposeInto(Arg(0) * Ct, Adjoints);
+    return;
+  case OpKind::Div:
+    Arg(0).transposeInto(Ct / Arg(1), Adjoints);
+    return;
+  case OpKind::Select:
+    Arg(1).transposeInto(select(Arg(0), Ct, Term()), Adjoints);
+    Arg(2).transposeInto(select(Arg(0), Term(), Ct), Adjoints);
+    return;
+  case OpKind::Cast:
+    // Back to the operand's type, which the slot's operand knows; the
+    // adjoint pass converts on accumulation.
+    Arg(0).transposeInto(Term::op(OpKind::Cast, {Ct}), Adjoints);
+    return;
+  default:
+    assert(false && "transposing a term that is not linear");
+    return;
+  }
+}
+
 Value *Term::materialize(Builder &B, Type Ty) const {
   if (!N)
     return nullptr;
   switch (N->K) {
   case Kind::Zero:
+  case Kind::Slot:
     return nullptr;
   case Kind::Leaf:
     return N->V;
@@ -74,7 +154,7 @@ Value *Term::materialize(Builder &B, Type Ty) const {
   if (N->Op == OpKind::Select)
     return B.select(Vs[0], Vs[1], Vs[2]);
   if (N->Op == OpKind::Cast)
-    return B.cast(Vs[0], Ty);
+    return B.cast(Vs[0], N->CastTo.isVoid() ? Ty : N->CastTo);
   if (isMath(N->Op))
     return B.math(N->Op, Vs);
   return B.arith(N->Op, Vs);
@@ -155,8 +235,7 @@ const DerivativeRule Rules[] = {
     {OpKind::Div, RULE((a.dx(0) - a.y() * a.dx(1)) / a.x(1))},
     {OpKind::Select, RULE(select(a.x(0), a.dx(1), a.dx(2)))},
     // Between floating types the tangent converts like the value.
-    {OpKind::Cast, RULE(a.dx(0).isZero() ? Term()
-                                         : Term::op(OpKind::Cast, {a.dx(0)}))},
+    {OpKind::Cast, RULE(Term::cast(a.dx(0), a.Result->getType()))},
 
     {OpKind::Sin, RULE(cos(a.x(0)) * a.dx(0))},
     {OpKind::Cos, RULE(-(sin(a.x(0)) * a.dx(0)))},
@@ -205,6 +284,18 @@ const DerivativeRule Rules[] = {
 #undef RULE
 
 } // namespace
+
+std::vector<Term> ddx::vjp(const DerivativeRule &Rule,
+                           llvm::ArrayRef<Value *> Primals, Value *Result,
+                           llvm::ArrayRef<bool> Active, Term Ct) {
+  llvm::SmallVector<Value *, 3> Markers;
+  for (unsigned I = 0; I != Primals.size(); ++I)
+    Markers.push_back(Active[I] ? Primals[I] : nullptr);
+  JvpArgs Args{Primals, Result, Markers, /*Symbolic=*/true};
+  std::vector<Term> Adjoints(Primals.size());
+  Rule.Jvp(Args).transposeInto(std::move(Ct), Adjoints);
+  return Adjoints;
+}
 
 const DerivativeRule *ddx::lookupRule(OpKind K) {
   for (const DerivativeRule &R : Rules)

@@ -246,3 +246,64 @@ func @f(%n: i32) -> (i32) {
 }
 
 } // namespace
+
+namespace {
+
+// Reverse-mode rules come from transposing forward rules. For a scalar
+// primitive y = op(x0, x1) the cotangent of operand i at Ct = 1 must equal
+// the tangent of y with a unit seed on x_i: the two modes see the same
+// Jacobian.
+TEST(DerivativeRules, TransposedRulesAgreeWithForwardRules) {
+  const double Point[2] = {0.3, 0.7};
+  std::vector<OpKind> Kinds = mathOps();
+  for (OpKind K : {OpKind::Neg, OpKind::Add, OpKind::Sub, OpKind::Mul,
+                   OpKind::Div})
+    Kinds.push_back(K);
+  for (OpKind K : Kinds) {
+    unsigned Arity = arity(K);
+    // f(x...) -> (y, dy/dx_0, ..., dy/dx_{n-1}) by forward rules, and
+    // g(x...) -> (adj_0, ..., adj_{n-1}) by transposed rules.
+    Module M;
+    std::vector<Type> Params(Arity, Type::f64());
+    std::vector<Type> Results(Arity, Type::f64());
+    auto *G = M.addFunction(std::make_unique<Function>("g", Params, Results));
+    Builder B(G->getBody());
+    llvm::SmallVector<Value *, 2> Xs;
+    for (unsigned I = 0; I != Arity; ++I)
+      Xs.push_back(G->getParam(I));
+    Value *Y = isMath(K) ? B.math(K, Xs) : B.arith(K, Xs);
+    llvm::SmallVector<bool, 2> Active(Arity, true);
+    auto Adj = vjp(*lookupRule(K), Xs, Y, Active, Term::constant(1.0));
+    llvm::SmallVector<Value *, 2> Outs;
+    for (const Term &T : Adj) {
+      Value *V = T.materialize(B, Type::f64());
+      Outs.push_back(V ? V : B.constant(Type::f64(), 0.0));
+    }
+    B.ret(Outs);
+    ASSERT_FALSE(static_cast<bool>(verify(M))) << mnemonic(K).str();
+
+    Module MF;
+    auto *F = MF.addFunction(std::make_unique<Function>(
+        "f", Params, std::vector<Type>{Type::f64()}));
+    Builder BF(F->getBody());
+    llvm::SmallVector<Value *, 2> FX;
+    for (unsigned I = 0; I != Arity; ++I)
+      FX.push_back(F->getParam(I));
+    BF.ret({isMath(K) ? BF.math(K, FX) : BF.arith(K, FX)});
+    TangentCache Cache;
+    ASSERT_TRUE(static_cast<bool>(buildTangent(MF, {"f", "f_t", {}}, Cache)));
+    std::vector<double> Args(Point, Point + Arity);
+    auto Reverse = interpret(M, "g", Args);
+    ASSERT_TRUE(static_cast<bool>(Reverse));
+    for (unsigned I = 0; I != Arity; ++I) {
+      std::vector<double> TArgs(Point, Point + Arity);
+      for (unsigned J = 0; J != Arity; ++J)
+        TArgs.push_back(I == J ? 1.0 : 0.0);
+      double Forward = eval(MF, "f_t", TArgs, 1);
+      EXPECT_NEAR((*Reverse)[I], Forward, 1e-14 * std::max(1.0, std::fabs(Forward)))
+          << mnemonic(K).str() << " operand " << I;
+    }
+  }
+}
+
+} // namespace

@@ -25,7 +25,7 @@ namespace ddx {
 /// An expression over IR values, constants and primitive operations.
 class Term {
 public:
-  enum class Kind { Zero, Leaf, Constant, Op };
+  enum class Kind { Zero, Leaf, Constant, Op, Slot };
 
   /// The symbolic zero.
   Term() = default;
@@ -33,8 +33,20 @@ public:
   static Term constant(double C);
   static Term op(ir::OpKind K, std::vector<Term> Operands);
   static Term cmp(ir::CmpPred P, Term A, Term B);
+  /// A conversion to To (between floating types, in rules).
+  static Term cast(Term A, ir::Type To);
+  /// A placeholder for the tangent of operand I, for transposition.
+  static Term slot(unsigned I);
 
   bool isZero() const { return !N; }
+  /// Whether the term depends on a slot (is linear in the tangents).
+  bool isLinear() const;
+
+  /// Transposes a term that is linear in its slots: adds, for each slot I,
+  /// the cotangent that Ct contributes to operand I into Adjoints[I]. This
+  /// derives every reverse-mode rule from its forward-mode rule, as JAX's
+  /// transpose does.
+  void transposeInto(Term Ct, std::vector<Term> &Adjoints) const;
   /// Builds the term's operations (operands first, left to right) and
   /// returns its value; null for zero. Constants take type Ty.
   ir::Value *materialize(ir::Builder &B, ir::Type Ty) const;
@@ -46,6 +58,8 @@ private:
     double C = 0;
     ir::OpKind Op = ir::OpKind::Add;
     ir::CmpPred Pred = ir::CmpPred::EQ;
+    ir::Type CastTo;
+    unsigned Slot = 0;
     std::vector<Term> Operands;
   };
   std::shared_ptr<const Node> N;
@@ -69,11 +83,15 @@ struct JvpArgs {
   llvm::ArrayRef<ir::Value *> Primals;
   ir::Value *Result;
   llvm::ArrayRef<ir::Value *> Tangents; // null = zero
+  /// Tangents become slots, so the rule's result can be transposed.
+  bool Symbolic = false;
 
   Term x(unsigned I) const { return Primals[I]; }
   Term y() const { return Result; }
   Term dx(unsigned I) const {
-    return Tangents[I] ? Term(Tangents[I]) : Term();
+    if (!Tangents[I])
+      return Term();
+    return Symbolic ? Term::slot(I) : Term(Tangents[I]);
   }
 };
 
@@ -89,6 +107,13 @@ struct DerivativeRule {
 /// The rule for K, or null if the table has none (structured operations,
 /// calls, and operations whose results never carry derivatives).
 const DerivativeRule *lookupRule(ir::OpKind K);
+
+/// Reverse mode for one operation: the cotangents of its operands, given the
+/// cotangent Ct of its result, as terms (zero for operands not marked in
+/// Active). Obtained by transposing the forward rule.
+std::vector<Term> vjp(const DerivativeRule &Rule,
+                      llvm::ArrayRef<ir::Value *> Primals, ir::Value *Result,
+                      llvm::ArrayRef<bool> Active, Term Ct);
 
 } // namespace ddx
 
