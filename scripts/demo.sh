@@ -19,8 +19,9 @@ echo "== ddx gen examples/demo/demo.cpp -o $OUT/demo.ddx.cpp"
 "$BUILD_DIR/bin/ddx" gen "$ROOT/examples/demo/demo.cpp" -o "$OUT/demo.ddx.cpp" \
   -- "${FLAGS[@]}"
 
-echo "== the derivative ddx wrote:"
-sed -n '/call_price_tangent(/,/^}/p' "$OUT/demo.ddx.cpp"
+echo "== the derivatives ddx wrote (in place of the request):"
+awk '/^[^ \/].*_tangent\(/ { p = 1 } p { print } p && /^}/ { p = 0 }' \
+  "$OUT/demo.ddx.cpp"
 
 echo "== clang++-19 -O2 $OUT/demo.ddx.cpp"
 clang++-19 "${FLAGS[@]}" -O2 -Wall -Wextra "$OUT/demo.ddx.cpp" -o "$OUT/demo"

@@ -7,6 +7,7 @@
 #include "ddx/Frontend/Requests.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -15,10 +16,9 @@
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
-#include "clang/AST/Attr.h"
 #include "clang/Lex/PreprocessorOptions.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -73,7 +73,8 @@ public:
     });
   }
 
-  void release(llvm::function_ref<bool(llvm::ArrayRef<SourceLocation>)> Select) {
+  void release(llvm::function_ref<bool(llvm::ArrayRef<SourceLocation>)> Select,
+               bool ErrorsOnly = false) {
     std::vector<std::vector<StoredDiagnostic>> Kept;
     bool WasHolding = Holding;
     Holding = false;
@@ -81,7 +82,8 @@ public:
       llvm::SmallVector<SourceLocation, 4> Locs;
       for (const StoredDiagnostic &SD : G)
         Locs.push_back(SD.getLocation());
-      if (!Select(Locs)) {
+      if ((ErrorsOnly && G.front().getLevel() < DiagnosticsEngine::Error) ||
+          !Select(Locs)) {
         Kept.push_back(std::move(G));
         continue;
       }
@@ -115,9 +117,9 @@ public:
       : Ctx(Ctx), Diags(Diags) {}
   ASTContext &context() override { return Ctx; }
   bool hasHeldErrors() const override { return Diags.hasHeldErrors(); }
-  void report(llvm::function_ref<bool(llvm::ArrayRef<SourceLocation>)> Select)
-      override {
-    Diags.release(Select);
+  void report(llvm::function_ref<bool(llvm::ArrayRef<SourceLocation>)> Select,
+              bool ErrorsOnly) override {
+    Diags.release(Select, ErrorsOnly);
   }
   void drop() override { Diags.drop(); }
 
@@ -162,8 +164,8 @@ private:
 
 bool choosesStandard(llvm::ArrayRef<std::string> Args) {
   return llvm::any_of(Args, [](llvm::StringRef A) {
-    return A.starts_with("-std=") || A.starts_with("--std=") ||
-           A == "-std" || A == "--std";
+    return A.starts_with("-std=") || A.starts_with("--std=") || A == "-std" ||
+           A == "--std";
   });
 }
 
@@ -477,9 +479,12 @@ std::optional<std::string> ddx::generateDerivatives(ParsedInput &Input,
   // with the derivatives defined, to check that code.
   SourceLocation First = firstRequest(SM, Ctx.getTranslationUnitDecl());
   bool Held = Input.hasHeldErrors();
-  Input.report([&](llvm::ArrayRef<SourceLocation> L) {
-    return !Held || !mayUseDerivative(SM, First, L);
-  });
+  // Warnings wait for that compile too, so they print once.
+  Input.report(
+      [&](llvm::ArrayRef<SourceLocation> L) {
+        return !Held || !mayUseDerivative(SM, First, L);
+      },
+      /*ErrorsOnly=*/Held);
   if (errorCount(Ctx) != ErrorsBefore) {
     Input.drop();
     return std::nullopt;

@@ -27,7 +27,7 @@ llvm::StringRef ddx::cxxType(Type T) {
   case TypeKind::I32:
     return "int";
   case TypeKind::I64:
-    return "long long";
+    return "long";
   case TypeKind::F32:
     return "float";
   case TypeKind::F64:
@@ -95,9 +95,9 @@ std::string literal(const Operation &Op) {
   if (T.isBool())
     return V ? "true" : "false";
   if (V == INT64_MIN)
-    return "(-9223372036854775807LL - 1)";
+    return "(-9223372036854775807L - 1)";
   if (V < INT_MIN || V > INT_MAX)
-    return std::to_string(V) + "LL";
+    return std::to_string(V) + "L";
   if (V == INT_MIN)
     return "(-2147483647 - 1)";
   return std::to_string(V);

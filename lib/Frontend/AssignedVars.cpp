@@ -32,8 +32,7 @@ void addTargets(const Expr *E, StmtEffects &Eff) {
   }
 }
 
-void walkEffects(const Stmt *S, StmtEffects &Eff, bool InLoop,
-                 bool InSwitch) {
+void walkEffects(const Stmt *S, StmtEffects &Eff, bool InLoop, bool InSwitch) {
   if (!S)
     return;
   // A lambda's body is another function; ddx rejects lambdas anyway.

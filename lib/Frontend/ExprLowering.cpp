@@ -22,8 +22,7 @@ namespace {
 
 /// Expressions that are unsupported whatever their type, with the name the
 /// message shows.
-std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name,
-                                             const PrintingPolicy &PP) {
+std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name) {
   E = E->IgnoreParens();
   if (isa<LambdaExpr>(E))
     return Construct::Lambda;
@@ -53,6 +52,11 @@ std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name,
     return Construct::MemberCall;
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    const CXXRecordDecl *Object =
+        OC->getNumArgs() ? OC->getArg(0)->getType()->getAsCXXRecordDecl()
+                         : nullptr;
+    if (Object && Object->isLambda())
+      return Construct::Lambda;
     Name = std::string("operator") + getOperatorSpelling(OC->getOperator());
     return Construct::OperatorCall;
   }
@@ -60,8 +64,7 @@ std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name,
     if (UO->getOpcode() == UO_AddrOf) {
       const auto *DRE =
           dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
-      Name = DRE ? DRE->getDecl()->getNameAsString()
-                 : "an expression";
+      Name = DRE ? DRE->getDecl()->getNameAsString() : "an expression";
       return Construct::AddressOf;
     }
     if (UO->getOpcode() == UO_Deref)
@@ -91,7 +94,6 @@ std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name,
       break;
     }
   }
-  (void)PP;
   return std::nullopt;
 }
 
@@ -173,8 +175,11 @@ void FunctionLowering::unsupportedExpr(const Expr *E, Construct C,
 //===----------------------------------------------------------------------===//
 
 ir::Value *FunctionLowering::lowerExprAs(const Expr *E, ir::Type Ty) {
-  if (ir::Value *C = tryFold(E, Ty))
-    return C;
+  {
+    LocScope L(*this, E->getExprLoc());
+    if (ir::Value *C = tryFold(E, Ty))
+      return C;
+  }
   ir::Value *V = lowerExpr(E);
   if (!V) {
     // A void expression where a value is needed: only after an error.
@@ -221,7 +226,7 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
       return poison(ir::Type::f64());
     }
     std::string Name;
-    if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy))
+    if (std::optional<Construct> C = classifyUnsupported(E, Name))
       unsupportedExpr(E, *C, Name);
     else if (usesPoisonedVar(E))
       ++Failures;
@@ -262,7 +267,7 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
   }
 
   std::string Name;
-  std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
+  std::optional<Construct> C = classifyUnsupported(E, Name);
   if (!C) {
     C = Construct::OtherExpr;
     Name = E->getStmtClassName();
@@ -336,7 +341,8 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
     }
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD) {
-      unsupportedExpr(E, Construct::OtherExpr, DRE->getDecl()->getNameAsString());
+      unsupportedExpr(E, Construct::OtherExpr,
+                      DRE->getDecl()->getNameAsString());
       return nullptr;
     }
     if (!VD->hasLocalStorage()) {
@@ -380,8 +386,7 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
       LocalVar *V = lowerLValue(CA->getLHS(), Access::Write);
       if (!V || !R)
         return V;
-      std::optional<ir::Type> LTy =
-          lowerType(Ctx, CA->getComputationLHSType());
+      std::optional<ir::Type> LTy = lowerType(Ctx, CA->getComputationLHSType());
       std::optional<ir::Type> RTy =
           lowerType(Ctx, CA->getComputationResultType());
       if (!LTy || !RTy) {
@@ -400,8 +405,7 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
       UO && UO->isPrefix() && UO->isIncrementDecrementOp()) {
     LocalVar *V = lowerLValue(UO->getSubExpr(), Access::Write);
     if (V)
-      assign(V, B.arith(UO->isIncrementOp() ? ir::OpKind::Add
-                                            : ir::OpKind::Sub,
+      assign(V, B.arith(UO->isIncrementOp() ? ir::OpKind::Add : ir::OpKind::Sub,
                         {read(V), constant(V->Ty, 1)}));
     return V;
   }
@@ -421,7 +425,7 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
     return nullptr;
   }
   std::string Name;
-  if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy))
+  if (std::optional<Construct> C = classifyUnsupported(E, Name))
     unsupportedExpr(E, *C, Name);
   else
     unsupportedExpr(E, Construct::UnsupportedLValue);
@@ -476,8 +480,7 @@ ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
     return nullptr;
   default: {
     std::string Name;
-    if (std::optional<Construct> C =
-            classifyUnsupported(Sub, Name, MC.NamePolicy)) {
+    if (std::optional<Construct> C = classifyUnsupported(Sub, Name)) {
       unsupportedExpr(Sub, *C, Name);
     } else {
       std::string From = Sub->getType().getAsString(MC.NamePolicy);
@@ -490,8 +493,7 @@ ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
   }
 }
 
-ir::Value *FunctionLowering::lowerBinary(const BinaryOperator *E,
-                                         ir::Type Ty) {
+ir::Value *FunctionLowering::lowerBinary(const BinaryOperator *E, ir::Type Ty) {
   BinaryOperatorKind Op = E->getOpcode();
   if (Op == BO_Comma) {
     lowerDiscarded(E->getLHS());
@@ -513,7 +515,7 @@ ir::Value *FunctionLowering::lowerBinary(const BinaryOperator *E,
     return B.cmp(*P, L, R);
   }
   std::string Name;
-  std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
+  std::optional<Construct> C = classifyUnsupported(E, Name);
   unsupportedExpr(E, C.value_or(Construct::OtherExpr),
                   C ? Name : std::string(E->getOpcodeStr()));
   return Ty.isVoid() ? nullptr : poison(Ty);
@@ -555,10 +557,10 @@ ir::Value *FunctionLowering::lowerUnary(const UnaryOperator *E, ir::Type Ty) {
   }
   default: {
     std::string Name;
-    std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy);
-    unsupportedExpr(E, C.value_or(Construct::OtherExpr),
-                    C ? Name : std::string(UnaryOperator::getOpcodeStr(
-                                   E->getOpcode())));
+    std::optional<Construct> C = classifyUnsupported(E, Name);
+    unsupportedExpr(
+        E, C.value_or(Construct::OtherExpr),
+        C ? Name : std::string(UnaryOperator::getOpcodeStr(E->getOpcode())));
     return poison(Ty);
   }
   }
@@ -592,11 +594,9 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *E,
 
 ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
   std::optional<ir::Type> Ty = lowerType(Ctx, E->getType());
-  auto Fail = [&]() -> ir::Value * {
-    return Ty ? poison(*Ty) : nullptr;
-  };
+  auto Fail = [&]() -> ir::Value * { return Ty ? poison(*Ty) : nullptr; };
   std::string Name;
-  if (std::optional<Construct> C = classifyUnsupported(E, Name, MC.NamePolicy)) {
+  if (std::optional<Construct> C = classifyUnsupported(E, Name)) {
     unsupportedExpr(E, *C, Name);
     return Fail();
   }
@@ -613,8 +613,7 @@ ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
     return Fail();
   }
   if (isa<CXXMethodDecl>(Callee)) {
-    unsupported(E->getExprLoc(), Construct::MemberCall,
-                MC.displayName(Callee));
+    unsupported(E->getExprLoc(), Construct::MemberCall, MC.displayName(Callee));
     return Fail();
   }
   const SourceManager &SM = Ctx.getSourceManager();
@@ -644,9 +643,7 @@ ir::Value *FunctionLowering::lowerMathCall(const CallExpr *E, ir::OpKind K) {
 ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
                                            const FunctionDecl *Callee) {
   std::optional<ir::Type> Ty = lowerType(Ctx, E->getType());
-  auto Fail = [&]() -> ir::Value * {
-    return Ty ? poison(*Ty) : nullptr;
-  };
+  auto Fail = [&]() -> ir::Value * { return Ty ? poison(*Ty) : nullptr; };
   const FunctionDecl *Def = Callee->getDefinition();
   if (!Def || !Def->doesThisDeclarationHaveABody()) {
     error(E->getExprLoc(), Msg::CallNoDefinition, {MC.displayName(Callee)});

@@ -42,8 +42,8 @@ void FunctionLowering::unsupported(SourceLocation Loc, Construct C,
   MC.unsupported(Loc, C, Name);
 }
 
-void FunctionLowering::unsupportedType(SourceLocation Loc,
-                                       llvm::StringRef What, QualType T) {
+void FunctionLowering::unsupportedType(SourceLocation Loc, llvm::StringRef What,
+                                       QualType T) {
   ++Failures;
   MC.unsupportedType(Loc, What, T);
 }
@@ -80,6 +80,7 @@ bool FunctionLowering::lowerSignature() {
       unsupportedType(Loc.isValid() ? Loc : FD->getLocation(),
                       "the return value of '" + Name + "'", RT);
       ResultTy = ir::Type::f64();
+      ResultUnsupported = true;
     }
     ResultTys.push_back(*ResultTy);
   }

@@ -169,7 +169,7 @@ private:
   using ValueList = llvm::SmallVector<ir::Value *, 2>;
   using BranchFn = llvm::function_ref<ValueList()>;
 
-  //===--- FunctionLowering.cpp: locals, values, merging ------------------===//
+  // FunctionLowering.cpp: locals, values, merging.
   bool lowerSignature();
   LocalVar *newLocal(llvm::StringRef Name, ir::Type Ty);
   LocalVar *declareVar(const clang::VarDecl *VD, ir::Type Ty);
@@ -204,7 +204,7 @@ private:
   void buildGuarded(ir::Value *Cond, llvm::ArrayRef<LocalVar *> FalseFlags,
                     llvm::function_ref<void()> Body);
 
-  //===--- StmtLowering.cpp ------------------------------------------------===//
+  // StmtLowering.cpp: statements and structured control flow.
   void lowerStmt(const clang::Stmt *S);
   /// Lowers statements in order, skipping dead ones and guarding those that
   /// run only if no flag is set.
@@ -230,9 +230,8 @@ private:
                                 llvm::ArrayRef<LocalVar *> Flags);
   /// The body of a loop iteration (continue flag scoped to it).
   void lowerLoopBody(const clang::Stmt *Loop, const clang::Stmt *Body);
-  llvm::SmallVector<LocalVar *, 8> carriedLocals(const clang::Stmt *Loop,
-                                                bool &MayBreak,
-                                                bool &MayReturn);
+  llvm::SmallVector<LocalVar *, 8>
+  carriedLocals(const clang::Stmt *Loop, bool &MayBreak, bool &MayReturn);
   /// Checks that a loop region changed no local outside Carried.
   void checkCarried(const Env &Before, llvm::ArrayRef<LocalVar *> Carried,
                     clang::SourceLocation Loc);
@@ -250,7 +249,7 @@ private:
   void withGuard(llvm::function_ref<void()> Fn);
   ir::Value *anyOf(llvm::ArrayRef<LocalVar *> Flags);
 
-  //===--- ExprLowering.cpp ------------------------------------------------===//
+  // ExprLowering.cpp: expressions.
   /// An rvalue of E's type; null for void expressions.
   ir::Value *lowerExpr(const clang::Expr *E);
   /// E converted to Ty.
@@ -278,7 +277,7 @@ private:
                        llvm::StringRef Name = "");
   bool usesPoisonedVar(const clang::Expr *E) const;
 
-  //===--- Diagnostics and locations ---------------------------------------===//
+  // Diagnostics and source positions.
   void error(clang::SourceLocation Loc, Msg M,
              llvm::ArrayRef<std::string> Args = {});
   void unsupported(clang::SourceLocation Loc, Construct C,
@@ -311,6 +310,9 @@ private:
   Env Vals;
 
   std::optional<ir::Type> ResultTy;
+  /// The return type is unsupported (and reported): returns are not
+  /// lowered.
+  bool ResultUnsupported = false;
   LocalVar *RetFlag = nullptr;
   LocalVar *RetVal = nullptr;
   /// Targets of `break` and `continue` in the innermost enclosing

@@ -6,8 +6,8 @@
 //   static constexpr auto ddx_request_N = &f;
 //
 //===----------------------------------------------------------------------===//
-#include "ddx/Frontend/Diagnostics.h"
 #include "ddx/Frontend/Requests.h"
+#include "ddx/Frontend/Diagnostics.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -76,9 +76,9 @@ bool canBeIndependent(QualType T) {
 
 class RequestCollector {
 public:
-  RequestCollector(ASTContext &Ctx, bool Quiet)
+  explicit RequestCollector(ASTContext &Ctx)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()),
-        PP(Ctx.getLangOpts()), Quiet(Quiet) {
+        PP(Ctx.getLangOpts()) {
     PP.SuppressUnwrittenScope = true;
   }
 
@@ -91,14 +91,11 @@ public:
     }
   }
 
-  /// The derivative names, including those of malformed requests.
-  std::vector<std::string> Names;
-
   std::vector<DerivativeRequest> take() {
-    llvm::stable_sort(Requests, [&](const DerivativeRequest &A,
-                                    const DerivativeRequest &B) {
-      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-    });
+    llvm::stable_sort(
+        Requests, [&](const DerivativeRequest &A, const DerivativeRequest &B) {
+          return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+        });
     return std::move(Requests);
   }
 
@@ -120,7 +117,7 @@ private:
       if (std::optional<std::string> S = stringArg(E))
         Args.push_back(*S);
     if (Args.size() != 3) {
-      report(R.Loc, Msg::RequestNotFunction);
+      Diags.report(R.Loc, Msg::RequestNotFunction);
       return;
     }
     if (Args[0] == "tangent")
@@ -130,39 +127,32 @@ private:
     else if (Args[0] == "adjoint")
       R.Kind = RequestKind::Adjoint;
     else {
-      report(R.Loc, Msg::RequestBadKind, {Args[0]});
+      Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
       return;
     }
 
     const FunctionDecl *FD = requestedFunction(VD);
     if (!FD) {
-      report(R.Loc, Msg::RequestNotFunction);
+      Diags.report(R.Loc, Msg::RequestNotFunction);
       return;
     }
     std::string Name = qualifiedName(FD);
-    R.Name = Args[1].empty() ? FD->getDeclName().getAsString() +
-                                   kindSuffix(R.Kind)
-                             : Args[1];
-    Names.push_back(R.Name);
+    R.Name = Args[1].empty()
+                 ? FD->getDeclName().getAsString() + kindSuffix(R.Kind)
+                 : Args[1];
     if (isa<CXXMethodDecl>(FD)) {
-      if (!Quiet)
-        Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
+      Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
       return;
     }
     const FunctionDecl *Def = FD->getDefinition();
     if (!Def || !Def->doesThisDeclarationHaveABody()) {
-      report(R.Loc, Msg::RequestNoDefinition, {Name});
+      Diags.report(R.Loc, Msg::RequestNoDefinition, {Name});
       return;
     }
     R.Function = Def;
     if (!parseWrt(Args[2], Def, Name, R))
       return;
     Requests.push_back(std::move(R));
-  }
-
-  void report(SourceLocation Loc, Msg M, llvm::ArrayRef<std::string> Args = {}) {
-    if (!Quiet)
-      Diags.report(Loc, M, Args);
   }
 
   std::string qualifiedName(const FunctionDecl *FD) {
@@ -183,7 +173,7 @@ private:
     for (llvm::StringRef N : Names) {
       N = N.trim();
       if (N.empty()) {
-        report(R.Loc, Msg::RequestEmptyParam, {List.str()});
+        Diags.report(R.Loc, Msg::RequestEmptyParam, {List.str()});
         return false;
       }
       const ParmVarDecl *Param = nullptr;
@@ -191,15 +181,15 @@ private:
         if (P->getName() == N)
           Param = P;
       if (!Param) {
-        report(R.Loc, Msg::RequestUnknownParam,
+        Diags.report(R.Loc, Msg::RequestUnknownParam,
                      {N.str(), FnName, parameterList(FD)});
         OK = false;
       } else if (!canBeIndependent(Param->getType())) {
-        report(R.Loc, Msg::RequestNonFloatParam,
+        Diags.report(R.Loc, Msg::RequestNonFloatParam,
                      {N.str(), Param->getType().getAsString(PP)});
         OK = false;
       } else if (!Seen.insert(N).second) {
-        report(R.Loc, Msg::RequestDuplicateParam, {N.str()});
+        Diags.report(R.Loc, Msg::RequestDuplicateParam, {N.str()});
         OK = false;
       } else {
         R.Wrt.push_back(N.str());
@@ -265,20 +255,13 @@ private:
   const SourceManager &SM;
   Reporter Diags;
   PrintingPolicy PP;
-  bool Quiet;
   std::vector<DerivativeRequest> Requests;
 };
 
 } // namespace
 
 std::vector<DerivativeRequest> ddx::collectRequests(ASTContext &Ctx) {
-  RequestCollector C(Ctx, /*Quiet=*/false);
+  RequestCollector C(Ctx);
   C.visit(Ctx.getTranslationUnitDecl());
   return C.take();
-}
-
-std::vector<std::string> ddx::collectRequestNames(ASTContext &Ctx) {
-  RequestCollector C(Ctx, /*Quiet=*/true);
-  C.visit(Ctx.getTranslationUnitDecl());
-  return std::move(C.Names);
 }

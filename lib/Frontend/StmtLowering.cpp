@@ -116,8 +116,8 @@ void FunctionLowering::lowerBody(const Stmt *S) {
   if (!S)
     return;
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return lowerList(llvm::ArrayRef<const Stmt *>(CS->body_begin(),
-                                                  CS->body_end()));
+    return lowerList(
+        llvm::ArrayRef<const Stmt *>(CS->body_begin(), CS->body_end()));
   lowerList(llvm::ArrayRef<const Stmt *>(S));
 }
 
@@ -226,7 +226,7 @@ void FunctionLowering::lowerDecl(const VarDecl *VD) {
 }
 
 void FunctionLowering::lowerReturn(const ReturnStmt *S) {
-  if (const Expr *E = S->getRetValue()) {
+  if (const Expr *E = S->getRetValue(); E && !ResultUnsupported) {
     if (RetVal)
       write(RetVal, lowerExprAs(E, RetVal->Ty));
     else
@@ -329,8 +329,9 @@ void FunctionLowering::checkCarried(const Env &Before,
   }
 }
 
-ir::Value *FunctionLowering::lowerLoopCondition(
-    const Expr *Cond, llvm::ArrayRef<LocalVar *> Flags) {
+ir::Value *
+FunctionLowering::lowerLoopCondition(const Expr *Cond,
+                                     llvm::ArrayRef<LocalVar *> Flags) {
   llvm::SmallVector<LocalVar *, 3> Unknown;
   for (LocalVar *F : Flags) {
     const Slot &S = Vals[F];
@@ -552,8 +553,7 @@ bool FunctionLowering::lowerCountedFor(const ForStmt *S) {
         CA->getComputationResultType().getCanonicalType() == IVType)
       Step = PositiveConstant(CA->getRHS());
   } else if (const auto *As = dyn_cast<BinaryOperator>(Inc);
-             As && As->getOpcode() == BO_Assign &&
-             refersTo(As->getLHS(), IV)) {
+             As && As->getOpcode() == BO_Assign && refersTo(As->getLHS(), IV)) {
     const auto *Add = dyn_cast<BinaryOperator>(As->getRHS()->IgnoreParens());
     if (Add && Add->getOpcode() == BO_Add && HasIVType(Add)) {
       if (refersTo(Add->getLHS(), IV))
@@ -739,17 +739,20 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
   ir::Value *Entered = nullptr;
   for (size_t K = 0; K != Segments.size(); ++K) {
     const SwitchSegment &Seg = Segments[K];
-    ir::Value *Match = Equals(Seg.Cases);
-    if (Seg.HasDefault) {
-      ir::Value *Default =
-          AllCases.empty() ? constantInt(ir::Type::i1(), 1)
-                           : B.logicalNot(Equals(AllCases));
-      Match = Match ? B.arith(ir::OpKind::Or, {Match, Default}) : Default;
-    }
-    bool LaterTests = std::find(Fresh.begin() + K + 1, Fresh.end(), false) !=
-                      Fresh.end();
+    bool LaterTests =
+        std::find(Fresh.begin() + K + 1, Fresh.end(), false) != Fresh.end();
     UntestedScope U(*this, LaterTests ? llvm::ArrayRef<LocalVar *>()
                                       : llvm::ArrayRef(UntestedAfterSwitch));
+    if (AllCases.empty()) {
+      // Only `default`: always entered.
+      lowerList(Seg.Stmts);
+      continue;
+    }
+    ir::Value *Match = Equals(Seg.Cases);
+    if (Seg.HasDefault) {
+      ir::Value *Default = B.logicalNot(Equals(AllCases));
+      Match = Match ? B.arith(ir::OpKind::Or, {Match, Default}) : Default;
+    }
     if (Fresh[K]) {
       Entered = Match;
       buildGuarded(Entered, activeFlags(), [&] { lowerList(Seg.Stmts); });
@@ -777,8 +780,7 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
       break;
     ir::Value *Cond = Entered;
     if (!T.Unknown.empty())
-      Cond = B.arith(ir::OpKind::And,
-                     {Cond, B.logicalNot(anyOf(T.Unknown))});
+      Cond = B.arith(ir::OpKind::And, {Cond, B.logicalNot(anyOf(T.Unknown))});
     buildGuarded(Cond, activeFlags(), [&] { lowerList(Seg.Stmts); });
   }
   Vals.erase(BreakFlag);

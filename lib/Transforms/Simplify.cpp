@@ -3,6 +3,7 @@
 #include "ddx/Transforms/DeadCode.h"
 #include "ddx/IR/Builder.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/bit.h"
 #include <cmath>
 #include <map>
@@ -88,24 +89,32 @@ public:
 private:
   /// Rewrites operands through Replaced, then folds or merges each pure
   /// operation. Scope holds the expressions visible from enclosing regions.
+  /// Replaced operations stay in place, unused, for dead code elimination
+  /// to delete: freeing them here could hand a new operation the address of
+  /// a key still in Replaced.
   void forward(Region &R, std::map<ExprKey, Value *> Scope) {
-    for (size_t I = 0; I < R.size();) {
+    for (size_t I = 0; I < R.size(); ++I) {
       Operation &Op = *R.getOps()[I];
-      for (unsigned K = 0; K != Op.getNumOperands(); ++K)
-        if (Value *New = Replaced.lookup(Op.getOperand(K)))
-          Op.setOperand(K, New);
+      if (Dead.contains(&Op))
+        continue;
+      // Replacements chain (an if becomes a select that then folds).
+      for (unsigned K = 0; K != Op.getNumOperands(); ++K) {
+        Value *V = Op.getOperand(K);
+        while (Value *New = Replaced.lookup(V))
+          V = New;
+        Op.setOperand(K, V);
+      }
       for (unsigned K = 0; K != Op.getNumRegions(); ++K)
         forward(Op.getRegion(K), Scope);
       if (Op.getKind() == OpKind::If && onlyYields(Op.getRegion(0)) &&
           onlyYields(Op.getRegion(1))) {
         // Revisit from I: the selects that replace the if may fold further.
         replaceIfWithSelects(R, I);
+        --I;
         continue;
       }
-      if (!isPure(Op.getKind()) || Op.getNumResults() != 1) {
-        ++I;
+      if (!isPure(Op.getKind()) || Op.getNumResults() != 1)
         continue;
-      }
       Value *Existing = foldIdentity(Op);
       if (!Existing) {
         auto [It, Inserted] = Scope.try_emplace(keyOf(Op), Op.getResult());
@@ -117,10 +126,8 @@ private:
         if (Existing->getName().empty())
           Existing->setName(Op.getResult()->getName());
         Replaced[Op.getResult()] = Existing;
-        R.erase(I);
-        continue;
+        Dead.insert(&Op);
       }
-      ++I;
     }
   }
 
@@ -154,10 +161,11 @@ private:
       Sel->setName(If.getResult(J)->getName());
       Replaced[If.getResult(J)] = Sel;
     }
-    R.erase(I + If.getNumResults());
+    Dead.insert(&If);
   }
 
   llvm::DenseMap<Value *, Value *> Replaced;
+  llvm::DenseSet<const Operation *> Dead;
 };
 
 } // namespace

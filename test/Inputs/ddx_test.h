@@ -18,18 +18,28 @@
 //
 // Typical use:
 //
+//   template <class T> T f(T x, T y) { return x * y + std::sin(x); }
 //   DDX_TANGENT(f<double>);
+//   std::array<double, 2> grad_f(double x, double y) {
+//     return {y + std::cos(x), x};
+//   }
 //   int main() {
-//     for (auto p : points)
-//       ddx_test::check_tangent("f", f_tangent, f<double>, f<long double>,
-//                               grad_f, {p.x, p.y});
+//     ddx_test::check_tangent("f", f_tangent, f<double>, f<long double>,
+//                             grad_f, {{0.5, 1.2}, {-1.3, 2.1}});
 //     return ddx_test::finish();
 //   }
 //
 // check_tangent seeds every unit direction (d_x = 1, d_y = 0, ...) and one
-// mixed direction. For anything it does not fit (int parameters, wrt
-// subsets), use at() / expect_*() / fd() directly, or wrap the functions in
-// lambdas that bind the extra arguments.
+// mixed direction at each point. For int parameters, wrap the functions in
+// lambdas that bind them:
+//
+//   ddx_test::check_tangent(
+//       "g", [n](double x, double dx) { return g_tangent(x, n, dx); },
+//       [n](auto x) { return g(x, n); }, [n](auto x) { return g(x, n); },
+//       [n](double x) { return n * std::pow(x, n - 1); }, {x});
+//
+// For anything else (wrt subsets, other tolerances) use at(), expect_*()
+// and fd() directly.
 //
 // Every failed check prints one line
 //   FAIL <function> <what> at (<point>): expected <e>, got <g> (...)

@@ -1,4 +1,5 @@
 // RUN: %ddx ir %s -- %cxxflags | FileCheck %s
+// RUN: %ddx ir %s -- %cxxflags | %ddx-opt --verify-only
 
 // Binary and unary operators on each scalar type; parameter names survive.
 double ops(double x, double y) { return -x + y * x - y / x + (+y); }

@@ -1,4 +1,5 @@
 // RUN: %ddx ir %s -- %cxxflags | FileCheck %s
+// RUN: %ddx ir %s -- %cxxflags | %ddx-opt --verify-only
 
 // Implicit conversions between the scalar types.
 double implicit(int i, float f, bool b, long l) {

@@ -1,4 +1,5 @@
 // RUN: %ddx ir %s -- %cxxflags | FileCheck %s
+// RUN: %ddx ir %s -- %cxxflags | %ddx-opt --verify-only
 
 // Locals assigned in either branch become `if` results.
 double ifelse(double x, double y) {

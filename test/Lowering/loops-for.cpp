@@ -1,4 +1,5 @@
 // RUN: %ddx ir %s -- %cxxflags | FileCheck %s
+// RUN: %ddx ir %s -- %cxxflags | %ddx-opt --verify-only
 
 // A counted loop becomes `for`; locals it assigns are iter_args.
 double sum(double x, int n) {
@@ -91,7 +92,7 @@ double general(double x, int n) {
 // CHECK-NEXT:      yield %i.5
 // CHECK-NEXT:    }
 // CHECK:         = while (%n.{{[0-9]+}} = %n, %i.{{[0-9]+}} = %i.{{[0-9]+}}) -> (i32, i32) {
-// CHECK:         = while (%x.{{[0-9]+}} = %x, %i.{{[0-9]+}} = %i.{{[0-9]+}}) -> (f64, i32) {
+// CHECK:         = while (%x.{{[0-9]+}} = %x, %i.{{[0-9]+}} = %n.1) -> (f64, i32) {
 // CHECK:         = while (%x.{{[0-9]+}} = %x.{{[0-9]+}}, %t.{{[0-9]+}} = %t) -> (f64, f64) {
 // CHECK-NOT:     = for
 // CHECK:         return

@@ -24,7 +24,8 @@ using namespace ddx;
 
 namespace {
 
-const char *const MainHelp = R"(OVERVIEW: ddx, source-to-source automatic differentiation for C++
+const char *const MainHelp =
+    R"(OVERVIEW: ddx, source-to-source automatic differentiation for C++
 
 USAGE: ddx <command> [options] <file.cpp> [-- <compile flags>]
 
@@ -37,7 +38,8 @@ Run 'ddx <command> --help' for the options of a command. Flags after '--'
 go to Clang (include paths, -D, -std=...); the default standard is C++17.
 )";
 
-const char *const IrHelp = R"(OVERVIEW: lower the functions of a C++ file to ddx IR and print it
+const char *const IrHelp =
+    R"(OVERVIEW: lower the functions of a C++ file to ddx IR and print it
 
 USAGE: ddx ir <file.cpp> [options] [-- <compile flags>]
 
@@ -48,7 +50,8 @@ OPTIONS:
   -h, --help         Show this help
 )";
 
-const char *const GenHelp = R"(OVERVIEW: generate the requested derivatives of a C++ file
+const char *const GenHelp =
+    R"(OVERVIEW: generate the requested derivatives of a C++ file
 
 USAGE: ddx gen <file.cpp> [-o <out.cpp>] [-- <compile flags>]
 
@@ -151,11 +154,10 @@ std::optional<CommandLine> parseCommand(StringRef Command,
 int runIr(const CommandLine &CL) {
   ir::Module M;
   std::vector<std::string> Unmatched;
-  bool OK = runOnAST({CL.Input, CL.ClangArgs, std::nullopt},
-                     [&](ParsedInput &In) {
-                       lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
-                     })
-                .Success;
+  bool OK =
+      runOnAST({CL.Input, CL.ClangArgs, std::nullopt}, [&](ParsedInput &In) {
+        lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
+      }).Success;
   for (const std::string &Name : Unmatched)
     WithColor::error(errs(), "ddx ir")
         << "no function named '" << Name << "' is defined in '" << CL.Input
@@ -170,16 +172,17 @@ int runIr(const CommandLine &CL) {
 
 int runGen(const CommandLine &CL) {
   std::optional<std::string> Output;
-  ClangResult R = runOnAST(
-      {CL.Input, CL.ClangArgs, std::nullopt},
-      [&](ParsedInput &In) { Output = generateDerivatives(In, CL.Input); });
+  ClangResult R =
+      runOnAST({CL.Input, CL.ClangArgs, std::nullopt}, [&](ParsedInput &In) {
+        Output = generateDerivatives(In, CL.Input);
+      });
   if (!R.Success || !Output)
     return 1;
   // Code that calls a derivative can only be checked now that it exists:
   // compile the result (its #line directives keep the input's positions).
   if (R.DroppedErrors &&
-      !runOnAST({CL.Input, CL.ClangArgs, *Output}, [](ParsedInput &) {})
-           .Success)
+      !runOnAST({CL.Input, CL.ClangArgs, *Output}, [](ParsedInput &) {
+       }).Success)
     return 1;
   // Written only now that everything succeeded; writeToOutput replaces the
   // file atomically.

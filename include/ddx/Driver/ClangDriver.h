@@ -45,12 +45,13 @@ public:
   virtual clang::ASTContext &context() = 0;
   /// True if Clang reported an error that is still held back.
   virtual bool hasHeldErrors() const = 0;
-  /// Prints the held-back diagnostics that Select accepts. Select sees the
-  /// locations of a diagnostic and of its notes (an error in a header may
-  /// come from a template instantiated in the main file).
+  /// Prints the held-back diagnostics that Select accepts (only errors, if
+  /// ErrorsOnly). Select sees the locations of a diagnostic and of its notes
+  /// (an error in a header may come from a template instantiated in the main
+  /// file).
   virtual void
-  report(llvm::function_ref<bool(llvm::ArrayRef<clang::SourceLocation>)>
-             Select) = 0;
+  report(llvm::function_ref<bool(llvm::ArrayRef<clang::SourceLocation>)> Select,
+         bool ErrorsOnly = false) = 0;
   /// Forgets the held-back diagnostics not printed so far.
   virtual void drop() = 0;
 };

@@ -35,11 +35,6 @@ struct DerivativeRequest {
 /// reported through the ASTContext's diagnostics and left out.
 std::vector<DerivativeRequest> collectRequests(clang::ASTContext &Ctx);
 
-/// The names of the derivatives the main file requests, malformed requests
-/// included, without reporting anything. Code after a request may call the
-/// derivative before ddx has defined it.
-std::vector<std::string> collectRequestNames(clang::ASTContext &Ctx);
-
 } // namespace ddx
 
 #endif

@@ -1,0 +1,2 @@
+// No derivative requests here.
+double f(double x) { return x * 2; }
