@@ -281,8 +281,14 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
   Operation *New = B.call(*Name, Args, Types);
   unsigned N = Op.getNumResults();
   for (unsigned I = 0; I != N; ++I) {
-    New->getResult(I)->setName(Op.getResult(I)->getName());
+    // An unnamed result (a call inside an expression) is named after the
+    // callee, so the emitted code reads `auto [g, d_g] = g_tangent(...)`.
+    llvm::StringRef Hint = Op.getResult(I)->getName();
+    std::string Callee = baseIdentifier(Op.getCallee());
+    New->getResult(I)->setName(Hint.empty() && N == 1 ? llvm::StringRef(Callee)
+                                                      : Hint);
     PrimalMap[Op.getResult(I)] = New->getResult(I);
+    New->getResult(N + I)->setName(tangentName(New->getResult(I)->getName()));
     setTangent(Op.getResult(I), New->getResult(N + I));
   }
   return llvm::Error::success();
