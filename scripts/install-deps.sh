@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   llvm-19-dev libclang-19-dev clang-19 llvm-19-tools
-  libgtest-dev libbenchmark-dev
+  libgtest-dev libbenchmark-dev libadolc-dev
   ninja-build cmake g++ python3
 )
 

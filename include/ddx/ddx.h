@@ -6,6 +6,8 @@
 //   DDX_TANGENT(f);          // ddx::dual<double> f_tangent(x, y, d_x, d_y)
 //   DDX_TANGENT(f, "x");     // only x is an independent input
 //   DDX_TANGENT_AS(df, f);   // picks the name
+//   DDX_GRADIENT(f);         // double f_grad(x, y, double* d_x, double* d_y)
+//   DDX_ADJOINT(f);          // void f_adjoint(x, y, d_ret, d_x, d_y)
 //
 // A request is a namespace-scope declaration. Under ddx (`ddx gen`, and the
 // plugin) it is replaced by the derivative's definition. Under any other
@@ -16,6 +18,7 @@
 #ifndef DDX_DDX_H
 #define DDX_DDX_H
 
+#include "ddx/runtime.h"
 #include <cmath>
 #include <limits>
 
@@ -43,6 +46,17 @@ template <typename T> struct dual {
 #define DDX_REQUEST_(Kind, Name, Fn, Wrt, ...)                                 \
   [[DDX_REQUEST_ATTR_(Kind, Name, Wrt)]] static constexpr auto DDX_CAT_(       \
       ddx_request_, __COUNTER__) = &Fn
+
+/// DDX_GRADIENT(f [, "x, y"]): reverse mode, `<f>_grad`: returns f's value
+/// and adds the gradient into the d_ parameters.
+#define DDX_GRADIENT(...) DDX_REQUEST_("gradient", "", __VA_ARGS__, "", "")
+#define DDX_GRADIENT_AS(Name, ...)                                             \
+  DDX_REQUEST_("gradient", #Name, __VA_ARGS__, "", "")
+/// DDX_ADJOINT(f [, "x, y"]): reverse mode, `<f>_adjoint`: the
+/// vector-Jacobian product, seeded by d_ret and the outputs' d_ arrays.
+#define DDX_ADJOINT(...) DDX_REQUEST_("adjoint", "", __VA_ARGS__, "", "")
+#define DDX_ADJOINT_AS(Name, ...)                                              \
+  DDX_REQUEST_("adjoint", #Name, __VA_ARGS__, "", "")
 
 /// DDX_TANGENT(f [, "x, y"]): forward mode, `<f>_tangent`.
 #define DDX_TANGENT(...) DDX_REQUEST_("tangent", "", __VA_ARGS__, "", "")

@@ -1,5 +1,6 @@
 //===- Activity.cpp - Which values carry derivatives ----------------------===//
 #include "ddx/Analysis/Activity.h"
+#include "ddx/Analysis/Usefulness.h"
 
 using namespace ddx;
 using namespace ddx::ir;
@@ -17,16 +18,32 @@ ActivityAnalysis::ActivityAnalysis(const Function &F,
 llvm::SmallVector<unsigned, 4>
 ActivityAnalysis::floatingParams(const Function &F) {
   llvm::SmallVector<unsigned, 4> Indices;
-  for (unsigned I = 0; I != F.getNumParams(); ++I)
-    if (F.getParam(I)->getType().isFloat())
+  for (unsigned I = 0; I != F.getNumParams(); ++I) {
+    Type T = F.getParam(I)->getType();
+    if (T.isFloat() || (T.isPointer() && T.getElementType().isFloat()))
       Indices.push_back(I);
+  }
   return Indices;
 }
 
+bool ActivityAnalysis::isActive(const Value *V) const {
+  if (V->getType().isPointer())
+    return ActiveMemory.contains(baseObject(V));
+  return Active.contains(V);
+}
+
 bool ActivityAnalysis::markActive(const Value *V) {
+  if (V->getType().isPointer())
+    return markMemory(baseObject(V));
   if (!V->getType().isFloat())
     return false;
   return Active.insert(V).second;
+}
+
+bool ActivityAnalysis::markMemory(const Value *Base) {
+  if (!Base || !Base->getType().getElementType().isFloat())
+    return false;
+  return ActiveMemory.insert(Base).second;
 }
 
 bool ActivityAnalysis::anyActive(llvm::ArrayRef<Value *> Vs) const {
@@ -63,7 +80,25 @@ bool ActivityAnalysis::propagate(const Operation &Op) {
   case OpKind::Yield:
   case OpKind::Condition:
   case OpKind::Return:
+  case OpKind::Offset: // A pointer's activity is its base object's.
+  case OpKind::Alloca:
+  case OpKind::TapeAlloc:
+  case OpKind::TapePush:
+  case OpKind::TapePop:
     return false;
+  case OpKind::Load:
+    return isActive(Op.getOperand(0)) && markActive(Op.getResult());
+  case OpKind::Store:
+    return isActive(Op.getOperand(0)) && markActive(Op.getOperand(1));
+  case OpKind::Call:
+    if (!anyActive(Op.getOperands()))
+      return false;
+    for (Value *R : Op.getResults())
+      Changed |= markActive(R);
+    for (Value *V : Op.getOperands())
+      if (V->getType().isPointer() && !V->getType().isConstPointer())
+        Changed |= markActive(V);
+    return Changed;
   case OpKind::Select:
     // The condition is a bool; only the arms carry derivatives.
     if (anyActive(Op.getOperands().drop_front()))
@@ -102,8 +137,8 @@ bool ActivityAnalysis::propagate(const Operation &Op) {
     return Changed;
   }
   default:
-    // Arithmetic, math, casts and calls: any active operand makes every
-    // floating result active.
+    // Arithmetic, math and casts: any active operand makes every floating
+    // result active.
     if (anyActive(Op.getOperands()))
       for (Value *R : Op.getResults())
         Changed |= markActive(R);

@@ -13,13 +13,30 @@
 #include "llvm/ADT/SmallString.h"
 #include <charconv>
 #include <climits>
+#include <map>
 #include <cmath>
 
 using namespace ddx;
 using namespace ddx::ir;
 
 llvm::StringRef ddx::cxxType(Type T) {
+  if (T.isPointer()) {
+    switch (T.getElementType().kind()) {
+    case TypeKind::I1:
+      return T.isConstPointer() ? "const bool *" : "bool *";
+    case TypeKind::I32:
+      return T.isConstPointer() ? "const int *" : "int *";
+    case TypeKind::I64:
+      return T.isConstPointer() ? "const long *" : "long *";
+    case TypeKind::F32:
+      return T.isConstPointer() ? "const float *" : "float *";
+    default:
+      return T.isConstPointer() ? "const double *" : "double *";
+    }
+  }
   switch (T.kind()) {
+  case TypeKind::Ptr:
+    break;
   case TypeKind::Void:
     return "void";
   case TypeKind::I1:
@@ -161,6 +178,14 @@ private:
   // Expressions.
   Expr expr(const Value *V);
   Expr exprOf(const Operation &Op);
+  /// The element a pointer designates, as an assignable expression:
+  /// `p[i]`, `*p`, or a scalar slot's name.
+  Expr lvalue(const Value *Ptr);
+  void emitStore(const Operation &Op);
+  void emitAllocation(const Operation &Op);
+  std::string tapeName(const Operation &Op) const {
+    return "tape" + std::to_string(Op.getIntAttr());
+  }
   static std::string wrap(const Expr &E, int MinPrec) {
     return E.Precedence >= MinPrec ? E.Text : "(" + E.Text + ")";
   }
@@ -215,6 +240,31 @@ private:
 
 } // namespace
 
+/// Whether two pointers address the same element: the same value, or
+/// offsets by the same index from the same pointer.
+static bool samePointer(const Value *A, const Value *B) {
+  if (A == B)
+    return true;
+  const Operation *DA = A->getDefiningOp(), *DB = B->getDefiningOp();
+  return DA && DB && DA->getKind() == OpKind::Offset &&
+         DB->getKind() == OpKind::Offset &&
+         DA->getOperand(1) == DB->getOperand(1) &&
+         samePointer(DA->getOperand(0), DB->getOperand(0));
+}
+
+Expr FunctionEmitter::lvalue(const Value *Ptr) {
+  if (Plan.ScalarSlots.contains(Ptr))
+    return {varName(Ptr), PrecPrimary, {var(Ptr)}};
+  const Operation *Def = Ptr->getDefiningOp();
+  if (Def && Def->getKind() == OpKind::Offset && Plan.isInlined(Ptr)) {
+    Expr Base = expr(Def->getOperand(0)), I = expr(Def->getOperand(1));
+    return join(wrap(Base, PrecPrimary) + "[" + I.Text + "]", PrecPrimary,
+                {&Base, &I});
+  }
+  Expr P = expr(Ptr);
+  return join("*" + wrap(P, PrecUnary), PrecUnary, {&P});
+}
+
 Expr FunctionEmitter::expr(const Value *V) {
   if (VariablePlan::isConstant(V)) {
     std::string L = literal(*V->getDefiningOp());
@@ -222,6 +272,9 @@ Expr FunctionEmitter::expr(const Value *V) {
   }
   if (Plan.isInlined(V))
     return exprOf(*V->getDefiningOp());
+  // A scalar slot passed to a call: its address.
+  if (Plan.ScalarSlots.contains(V))
+    return {"&" + varName(V), PrecUnary, {var(V)}};
   return {varName(V), PrecPrimary, {var(V)}};
 }
 
@@ -240,6 +293,13 @@ Expr FunctionEmitter::exprOf(const Operation &Op) {
                 PrecPrimary, {&A, &B});
   }
   switch (K) {
+  case OpKind::Offset: {
+    Expr Base = Arg(0), I = Arg(1);
+    return join(wrap(Base, PrecAdditive) + " + " + wrap(I, PrecAdditive + 1),
+                PrecAdditive, {&Base, &I});
+  }
+  case OpKind::Load:
+    return lvalue(Op.getOperand(0));
   case OpKind::Neg:
   case OpKind::Not: {
     Expr A = Arg(0);
@@ -395,6 +455,19 @@ void FunctionEmitter::emitOp(const Operation &Op) {
     return emitWhile(Op);
   case OpKind::Call:
     return emitCall(Op);
+  case OpKind::Store:
+    locate(Op);
+    return emitStore(Op);
+  case OpKind::Alloca:
+  case OpKind::TapeAlloc:
+    return emitAllocation(Op);
+  case OpKind::TapePush:
+    locate(Op);
+    line(tapeName(Op) + ".push(" + expr(Op.getOperand(0)).Text + ");");
+    return;
+  case OpKind::TapePop:
+    line(defineOrAssign(Op.getResult()) + tapeName(Op) + ".pop();");
+    return;
   case OpKind::Return: {
     locate(Op);
     if (Op.getNumOperands() == 0) {
@@ -420,6 +493,44 @@ void FunctionEmitter::emitOp(const Operation &Op) {
     return;
   locate(Op);
   line(defineOrAssign(V) + E.Text + ";");
+}
+
+void FunctionEmitter::emitStore(const Operation &Op) {
+  const Value *V = Op.getOperand(0), *Ptr = Op.getOperand(1);
+  Expr Lhs = lvalue(Ptr);
+  // `p[i] = p[i] + e` reads best as `p[i] += e`.
+  const Operation *Def = V->getDefiningOp();
+  if (Def && Plan.isInlined(V) && Def->getKind() == OpKind::Add) {
+    const Operation *Load = Def->getOperand(0)->getDefiningOp();
+    if (Load && Load->getKind() == OpKind::Load &&
+        Plan.isInlined(Def->getOperand(0)) &&
+        samePointer(Load->getOperand(0), Ptr)) {
+      line(Lhs.Text + " += " + expr(Def->getOperand(1)).Text + ";");
+      return;
+    }
+  }
+  line(Lhs.Text + " = " + expr(V).Text + ";");
+}
+
+void FunctionEmitter::emitAllocation(const Operation &Op) {
+  const Value *V = Op.getResult();
+  Declared.insert(var(V));
+  llvm::StringRef Elem = cxxType(V->getType().getElementType());
+  if (Plan.ScalarSlots.contains(V)) {
+    line((Elem + " " + varName(V) + " = " +
+          (V->getType().getElementType().isFloat() ? "0.0" : "0") + ";")
+             .str());
+    return;
+  }
+  if (Op.getKind() == OpKind::Alloca) {
+    line((Elem + " " + varName(V) + "[" + std::to_string(Op.getIntAttr()) +
+          "] = {};")
+             .str());
+    return;
+  }
+  line(("std::vector<" + Elem + "> " + varName(V) + "(" +
+        expr(Op.getOperand(0)).Text + ");")
+           .str());
 }
 
 void FunctionEmitter::emitCall(const Operation &Op) {
@@ -499,10 +610,26 @@ void FunctionEmitter::emitFor(const Operation &Op) {
   Declared.insert(var(IV));
   std::string I = varName(IV);
   Expr Step = expr(Op.getOperand(2));
-  std::string Inc = Step.Text == "1" ? "++" + I : I + " += " + Step.Text;
-  line("for (" + cxxType(IV->getType()).str() + " " + I + " = " +
-       expr(Op.getOperand(0)).Text + "; " + I + " < " +
-       wrap(expr(Op.getOperand(1)), PrecRelational + 1) + "; " + Inc + ") {");
+  Expr Lb = expr(Op.getOperand(0)), Ub = expr(Op.getOperand(1));
+  std::string Ty = cxxType(IV->getType()).str();
+  if (!Op.isReverseLoop()) {
+    std::string Inc = Step.Text == "1" ? "++" + I : I + " += " + Step.Text;
+    line("for (" + Ty + " " + I + " = " + Lb.Text + "; " + I + " < " +
+         wrap(Ub, PrecRelational + 1) + "; " + Inc + ") {");
+  } else if (Step.Text == "1") {
+    // The same induction values, last first.
+    line("for (" + Ty + " " + I + " = " + wrap(Ub, PrecAdditive) + " - 1; " +
+         I + " >= " + wrap(Lb, PrecRelational + 1) + "; --" + I + ") {");
+  } else {
+    // Last value: lb + (ub - lb - 1) / step * step, when ub > lb.
+    std::string L = wrap(Lb, PrecMultiplicative + 1);
+    std::string Last = L + " + (" + wrap(Ub, PrecAdditive) + " - " + L +
+                       " - 1) / " + wrap(Step, PrecMultiplicative + 1) +
+                       " * " + wrap(Step, PrecMultiplicative + 1);
+    line("for (" + Ty + " " + I + " = " + wrap(Ub, PrecRelational + 1) +
+         " > " + L + " ? " + Last + " : " + L + " - 1; " + I + " >= " + L +
+         "; " + I + " -= " + Step.Text + ") {");
+  }
   auto Args = Body.getArguments();
   llvm::SmallVector<const Value *, 4> Dests(Args.begin() + 1, Args.end());
   Out += emitRegion(Body, Dests);
@@ -601,6 +728,18 @@ llvm::Error FunctionEmitter::emit(llvm::raw_ostream &OS) {
     Sig += cxxType(P->getType()).str() + " " + varName(P);
   }
   Sig += ")";
+
+  // Tapes (LIFO stacks), one per id, declared up front.
+  std::map<int64_t, Type> Tapes;
+  walk(F.getBody(), [&](Operation *Op) {
+    if (Op->getKind() == OpKind::TapePush)
+      Tapes[Op->getIntAttr()] = Op->getOperand(0)->getType();
+    if (Op->getKind() == OpKind::TapePop)
+      Tapes[Op->getIntAttr()] = Op->getResult()->getType();
+  });
+  for (auto &[Id, Ty] : Tapes)
+    line(("ddx::tape<" + cxxType(Ty) + "> tape" + std::to_string(Id) + ";")
+             .str());
 
   const Region &Body = F.getBody();
   for (const auto &Op : Body.getOps()) {

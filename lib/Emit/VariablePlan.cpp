@@ -25,7 +25,7 @@ using namespace ddx::ir;
 
 bool ddx::isPureOp(OpKind K) {
   return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
-         K == OpKind::Cast || isArith(K) || isMath(K);
+         K == OpKind::Cast || K == OpKind::Offset || isArith(K) || isMath(K);
 }
 
 static const char *const CxxKeywords[] = {
@@ -70,14 +70,17 @@ public:
   Planner(VariablePlan &P, const llvm::DenseSet<llvm::StringRef> &Reserved)
       : P(P) {
     for (const char *K : CxxKeywords)
-      Taken.insert(K);
+      Fixed.insert(K);
     for (llvm::StringRef R : Reserved)
-      Taken.insert(R);
+      Fixed.insert(R);
+    Open.emplace_back();
   }
 
   void run(const Function &F) {
     collect(F.getBody());
+    findScalarSlots(F.getBody());
     decideInlining(F.getBody());
+    decideLoadInlining(F.getBody());
     for (Value *Param : F.getBody().getArguments())
       newVar(Param);
     assign(F.getBody());
@@ -93,6 +96,47 @@ private:
       for (unsigned K = 0; K != Op->getNumRegions(); ++K)
         collect(Op->getRegion(K));
     }
+  }
+
+  void findScalarSlots(const Region &R) {
+    walk(R, [&](Operation *Op) {
+      if (Op->getKind() != OpKind::Alloca || Op->getIntAttr() != 1)
+        return;
+      Value *V = Op->getResult();
+      for (const Operation *User : Uses[V]) {
+        OpKind K = User->getKind();
+        bool Direct = (K == OpKind::Load && User->getOperand(0) == V) ||
+                      (K == OpKind::Store && User->getOperand(1) == V) ||
+                      K == OpKind::Call;
+        if (!Direct)
+          return;
+      }
+      P.ScalarSlots.insert(V);
+    });
+  }
+
+  /// A load may move into its single user's expression when nothing between
+  /// the two can change memory.
+  void decideLoadInlining(const Region &Top) {
+    walk(Top, [&](Operation *Op) {
+      if (Op->getKind() != OpKind::Load)
+        return;
+      Value *V = Op->getResult();
+      auto &VUses = Uses[V];
+      const Region &R = *Op->getParentRegion();
+      if (VUses.size() != 1 || VUses[0]->getParentRegion() != &R)
+        return;
+      const Operation *At = liftTo(effectiveUser(VUses[0]), R);
+      if (!At)
+        return;
+      unsigned From = Index.lookup(Op), To = Index.lookup(At);
+      for (unsigned I = From + 1; I < To; ++I) {
+        const Operation &Between = *R.getOps()[I];
+        if (hasMemoryEffects(Between.getKind()) || Between.getNumRegions())
+          return;
+      }
+      P.Inlined.insert(V);
+    });
   }
 
   void decideInlining(const Region &R) {
@@ -112,14 +156,26 @@ private:
     });
   }
 
+  /// A name is free when no variable visible here uses it. Variables of a
+  /// closed block (a finished loop body) free their names: the reverse
+  /// sweep's loop can reuse `i` and `x`.
+  bool taken(const std::string &Name) const {
+    if (Fixed.contains(Name))
+      return true;
+    for (const auto &Scope : Open)
+      if (Scope.contains(Name))
+        return true;
+    return false;
+  }
+
   unsigned newVar(const Value *V) {
     std::string Base = baseName(V->getName());
     if (Base.empty())
       Base = "t";
     std::string Name = Base;
-    for (unsigned K = 1; Taken.contains(Name); ++K)
+    for (unsigned K = 1; taken(Name); ++K)
       Name = Base + "_" + std::to_string(K);
-    Taken.insert(Name);
+    Open.back().insert(Name);
     P.Vars.push_back({Name, V->getType()});
     return P.VarOf[V] = P.Vars.size() - 1;
   }
@@ -186,8 +242,23 @@ private:
         }
         break;
       }
-      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+      // Each region is a C++ block, except that a while's two regions share
+      // one (`while (true) { before; if (!c) break; after }`). A for's
+      // induction variable belongs to its block.
+      bool SharedBlock = Op.getKind() == OpKind::While;
+      if (SharedBlock)
+        Open.emplace_back();
+      for (unsigned K = 0; K != Op.getNumRegions(); ++K) {
+        if (!SharedBlock)
+          Open.emplace_back();
+        if (Op.getKind() == OpKind::For)
+          newVar(Op.getRegion(0).getArgument(0));
         assign(Op.getRegion(K));
+        if (!SharedBlock)
+          Open.pop_back();
+      }
+      if (SharedBlock)
+        Open.pop_back();
     }
   }
 
@@ -219,8 +290,6 @@ private:
   void assignLoop(const Operation &Op, const Region &R) {
     llvm::ArrayRef<Value *> Inits = Op.getLoopInits();
     unsigned Skip = Op.getKind() == OpKind::For ? 1 : 0;
-    if (Skip)
-      newVar(Op.getRegion(0).getArgument(0));
     for (unsigned J = 0; J != Inits.size(); ++J) {
       Value *Res = Op.getResult(J);
       // The carried argument names the source variable the loop updates.
@@ -246,7 +315,8 @@ private:
   }
 
   VariablePlan &P;
-  llvm::StringSet<> Taken;
+  llvm::StringSet<> Fixed;
+  std::vector<llvm::StringSet<>> Open;
   llvm::DenseMap<const Value *, llvm::SmallVector<const Operation *, 2>> Uses;
   llvm::DenseMap<const Operation *, unsigned> Index;
 };

@@ -26,6 +26,9 @@ struct VariablePlan {
   llvm::DenseMap<const ir::Value *, unsigned> VarOf;
   /// Values printed as part of their single user's expression.
   llvm::DenseSet<const ir::Value *> Inlined;
+  /// One-element allocas only loaded, stored and passed to calls: printed as
+  /// a plain variable (`double d_t = 0.0;`, `d_t += ...`, `&d_t`).
+  llvm::DenseSet<const ir::Value *> ScalarSlots;
 
   bool isInlined(const ir::Value *V) const { return Inlined.contains(V); }
   /// Constants are always printed as literals.

@@ -62,7 +62,7 @@ Operation *Builder::createIf(Value *Cond, llvm::ArrayRef<Type> ResultTypes) {
 }
 
 Operation *Builder::createFor(Value *Lower, Value *Upper, Value *Step,
-                              llvm::ArrayRef<Value *> Inits) {
+                              llvm::ArrayRef<Value *> Inits, bool Reverse) {
   llvm::SmallVector<Value *, 8> Operands{Lower, Upper, Step};
   llvm::SmallVector<Type, 4> Types;
   for (Value *V : Inits) {
@@ -70,6 +70,7 @@ Operation *Builder::createFor(Value *Lower, Value *Upper, Value *Step,
     Types.push_back(V->getType());
   }
   Operation *Op = create(OpKind::For, Operands, Types, 1);
+  Op->setReverseLoop(Reverse);
   Region &Body = Op->getRegion(0);
   Body.addArgument(Lower->getType());
   for (Value *V : Inits)
@@ -86,6 +87,42 @@ Operation *Builder::createWhile(llvm::ArrayRef<Value *> Inits) {
     for (Value *V : Inits)
       Op->getRegion(R).addArgument(V->getType(), V->getName());
   return Op;
+}
+
+Value *Builder::localAlloc(Type Elem, int64_t N) {
+  Operation *Op = create(OpKind::Alloca, {}, {Type::ptr(Elem)});
+  Op->setIntAttr(N);
+  return Op->getResult();
+}
+
+Value *Builder::offset(Value *P, Value *I) {
+  return create(OpKind::Offset, {P, I}, {P->getType()})->getResult();
+}
+
+Value *Builder::load(Value *P) {
+  assert(P->getType().isPointer() && "load from a non-pointer");
+  return create(OpKind::Load, {P}, {P->getType().getElementType()})
+      ->getResult();
+}
+
+Operation *Builder::store(Value *V, Value *P) {
+  return create(OpKind::Store, {V, P}, {});
+}
+
+Value *Builder::tapeAlloc(Type Elem, Value *N) {
+  return create(OpKind::TapeAlloc, {N}, {Type::ptr(Elem)})->getResult();
+}
+
+Operation *Builder::tapePush(unsigned Tape, Value *V) {
+  Operation *Op = create(OpKind::TapePush, {V}, {});
+  Op->setIntAttr(Tape);
+  return Op;
+}
+
+Value *Builder::tapePop(unsigned Tape, Type T) {
+  Operation *Op = create(OpKind::TapePop, {}, {T});
+  Op->setIntAttr(Tape);
+  return Op->getResult();
 }
 
 Operation *Builder::yield(llvm::ArrayRef<Value *> Values) {

@@ -1,5 +1,6 @@
 //===- IR.cpp - ddx IR core classes ---------------------------------------===//
 #include "ddx/IR/IR.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cassert>
 
@@ -16,13 +17,14 @@ unsigned Type::bitWidth() const {
     return 32;
   case TypeKind::I64:
   case TypeKind::F64:
+  case TypeKind::Ptr:
     return 64;
   }
   return 0;
 }
 
-llvm::StringRef Type::str() const {
-  switch (Kind) {
+static llvm::StringRef scalarSpelling(TypeKind K) {
+  switch (K) {
   case TypeKind::Void:
     return "void";
   case TypeKind::I1:
@@ -35,11 +37,26 @@ llvm::StringRef Type::str() const {
     return "f32";
   case TypeKind::F64:
     return "f64";
+  case TypeKind::Ptr:
+    break;
   }
   return "?";
 }
 
-std::optional<Type> Type::parse(llvm::StringRef S) {
+llvm::StringRef Type::str() const {
+  if (!isPointer())
+    return scalarSpelling(Kind);
+  // str() hands out a StringRef, so pointer spellings live in a table:
+  // [const][element kind].
+  static const char *const Spellings[2][6] = {
+      {"?", "ptr<i1>", "ptr<i32>", "ptr<i64>", "ptr<f32>", "ptr<f64>"},
+      {"?", "ptr<const i1>", "ptr<const i32>", "ptr<const i64>",
+       "ptr<const f32>", "ptr<const f64>"}};
+  unsigned E = static_cast<unsigned>(Elem);
+  return E < 6 ? Spellings[Const][E] : "?";
+}
+
+static std::optional<Type> parseScalar(llvm::StringRef S) {
   return llvm::StringSwitch<std::optional<Type>>(S)
       .Case("void", Type::voidTy())
       .Case("i1", Type::i1())
@@ -48,6 +65,24 @@ std::optional<Type> Type::parse(llvm::StringRef S) {
       .Case("f32", Type::f32())
       .Case("f64", Type::f64())
       .Default(std::nullopt);
+}
+
+std::optional<Type> Type::parse(llvm::StringRef S) {
+  if (!S.consume_front("ptr"))
+    return parseScalar(S);
+  S = S.ltrim();
+  if (!S.consume_front("<") || !S.consume_back(">"))
+    return std::nullopt;
+  S = S.trim();
+  bool Const = false;
+  if (S.starts_with("const") && S.size() > 5 && llvm::isSpace(S[5])) {
+    Const = true;
+    S = S.drop_front(5).ltrim();
+  }
+  std::optional<Type> Elem = parseScalar(S);
+  if (!Elem || !Elem->isScalar())
+    return std::nullopt;
+  return Type::ptr(*Elem, Const);
 }
 
 llvm::StringRef ddx::ir::mnemonic(OpKind K) {
@@ -106,6 +141,19 @@ unsigned ddx::ir::arity(OpKind K) {
 
 bool ddx::ir::isTerminator(OpKind K) {
   return K == OpKind::Yield || K == OpKind::Condition || K == OpKind::Return;
+}
+
+bool ddx::ir::hasMemoryEffects(OpKind K) {
+  return K == OpKind::Store || K == OpKind::TapePush || K == OpKind::TapePop ||
+         K == OpKind::Call;
+}
+
+bool ddx::ir::readsMemory(OpKind K) {
+  return K == OpKind::Load || K == OpKind::Call || K == OpKind::TapePop;
+}
+
+bool ddx::ir::isAllocation(OpKind K) {
+  return K == OpKind::Alloca || K == OpKind::TapeAlloc;
 }
 
 llvm::StringRef ddx::ir::str(CmpPred P) {

@@ -1,33 +1,74 @@
 //===- Interpreter.cpp - Evaluating ddx IR directly -----------------------===//
 #include "ddx/IR/Interpreter.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Twine.h"
 #include <cmath>
+#include <map>
+#include <memory>
 
 using namespace ddx::ir;
 
 namespace {
 
+using Buffer = std::vector<double>;
+
+/// A runtime value: a scalar as a double (see Interpreter.h), or a pointer,
+/// which is a buffer and the index of the element it addresses. The index
+/// may leave the buffer (C++ allows one past the end); accesses check it.
+struct RtValue {
+  double Num = 0;
+  Buffer *Buf = nullptr;
+  int64_t Index = 0;
+
+  static RtValue scalar(double V) { return {V, nullptr, 0}; }
+  static RtValue pointer(Buffer *B, int64_t I) { return {0, B, I}; }
+  bool isPointer() const { return Buf != nullptr; }
+};
+
+using RtValues = std::vector<RtValue>;
+
+/// Larger allocations (in total per call) are reported rather than
+/// attempted.
+constexpr int64_t MaxElements = int64_t(1) << 27;
+
+/// One function invocation: its values, the buffers it allocated and its
+/// tapes, all of which die when it returns.
 class Frame {
 public:
   explicit Frame(const Module &M) : M(M) {}
 
-  llvm::Expected<std::vector<double>> call(const Function &F,
-                                           llvm::ArrayRef<double> Args) {
-    if (Args.size() != F.getNumParams())
-      return llvm::createStringError("@" + F.getName() + " expects " +
-                                     std::to_string(F.getNumParams()) +
-                                     " arguments");
+  llvm::Expected<RtValues> call(const Function &Fn,
+                                llvm::ArrayRef<RtValue> Args) {
+    F = &Fn;
+    if (Args.size() != Fn.getNumParams())
+      return error("expects " + std::to_string(Fn.getNumParams()) +
+                   " arguments, got " + std::to_string(Args.size()));
     if (++Depth > 10000)
       return llvm::createStringError("call depth exceeded");
-    for (unsigned I = 0; I != Args.size(); ++I)
-      Env[F.getParam(I)] = Args[I];
-    auto R = run(F.getBody());
+    for (unsigned I = 0; I != Args.size(); ++I) {
+      Type T = Fn.getParam(I)->getType();
+      if (T.isPointer() != Args[I].isPointer())
+        return error("parameter #" + std::to_string(I) + " has type " +
+                     T.str().str() + ", but the argument is " +
+                     (Args[I].isPointer() ? "a buffer" : "a scalar"));
+      Env[Fn.getParam(I)] = Args[I];
+    }
+    auto R = run(Fn.getBody());
     --Depth;
     return R;
   }
 
 private:
-  double get(const Value *V) const { return Env.lookup(V); }
+  /// "@f: <Msg>"
+  llvm::Error error(const llvm::Twine &Msg) const {
+    return llvm::createStringError("@" + F->getName() + ": " + Msg.str());
+  }
+  llvm::Error error(const Operation &Op, const llvm::Twine &Msg) const {
+    return error("'" + Op.getMnemonic() + "' " + Msg);
+  }
+
+  RtValue get(const Value *V) const { return Env.lookup(V); }
+  double num(const Value *V) const { return Env.lookup(V).Num; }
 
   static double fit(Type T, double V) {
     switch (T.kind()) {
@@ -45,10 +86,10 @@ private:
   }
 
   /// Runs R and returns its terminator's operand values.
-  llvm::Expected<std::vector<double>> run(const Region &R) {
+  llvm::Expected<RtValues> run(const Region &R) {
     for (const auto &Op : R.getOps()) {
       if (isTerminator(Op->getKind())) {
-        std::vector<double> Out;
+        RtValues Out;
         for (Value *V : Op->getOperands())
           Out.push_back(get(V));
         return Out;
@@ -56,21 +97,83 @@ private:
       if (llvm::Error E = step(*Op))
         return E;
     }
-    return llvm::createStringError("region without terminator");
+    return error("region without terminator");
   }
 
-  void bind(const Region &R, unsigned First, llvm::ArrayRef<double> Vs) {
+  void bind(const Region &R, unsigned First, llvm::ArrayRef<RtValue> Vs) {
     for (unsigned I = 0; I != Vs.size(); ++I)
       Env[R.getArgument(First + I)] = Vs[I];
   }
 
-  void results(const Operation &Op, llvm::ArrayRef<double> Vs) {
+  void results(const Operation &Op, llvm::ArrayRef<RtValue> Vs) {
     for (unsigned I = 0; I != Op.getNumResults(); ++I)
       Env[Op.getResult(I)] = Vs[I];
   }
 
+  /// The element a load or store of Op addresses through P.
+  llvm::Expected<double *> element(const Operation &Op, RtValue P) {
+    if (!P.isPointer())
+      return error(Op, "through a value that is not a pointer");
+    if (P.Index < 0 || uint64_t(P.Index) >= P.Buf->size())
+      return error(Op, "out of bounds: element " + llvm::Twine(P.Index) +
+                           " of a buffer of " + llvm::Twine(P.Buf->size()) +
+                           " elements");
+    return &(*P.Buf)[P.Index];
+  }
+
+  /// A fresh zeroed buffer of N elements, owned by this frame.
+  llvm::Expected<RtValue> allocate(const Operation &Op, double N) {
+    if (!(N >= 0) || N > double(MaxElements))
+      return error(Op, "of " + llvm::Twine(formatCount(N)) +
+                           " elements: the size must be between 0 and " +
+                           llvm::Twine(MaxElements));
+    // Buffers allocated in a loop all live until the return.
+    Allocated += static_cast<int64_t>(N);
+    if (Allocated > MaxElements)
+      return error(Op, "exceeds the interpreter's limit of " +
+                           llvm::Twine(MaxElements) +
+                           " elements allocated per call");
+    Owned.push_back(std::make_unique<Buffer>(static_cast<size_t>(N), 0.0));
+    return RtValue::pointer(Owned.back().get(), 0);
+  }
+
+  static std::string formatCount(double N) {
+    return N == std::trunc(N) && std::fabs(N) < 1e18
+               ? std::to_string(static_cast<int64_t>(N))
+               : std::to_string(N);
+  }
+
+  llvm::Error runFor(const Operation &Op) {
+    RtValues Carried;
+    for (Value *V : Op.getLoopInits())
+      Carried.push_back(get(V));
+    int64_t Lb = static_cast<int64_t>(num(Op.getOperand(0)));
+    int64_t Ub = static_cast<int64_t>(num(Op.getOperand(1)));
+    int64_t St = static_cast<int64_t>(num(Op.getOperand(2)));
+    if (Lb < Ub) {
+      if (St <= 0)
+        return error(Op, "step must be positive, not " + llvm::Twine(St));
+      // Induction values Lb + K * St for K = 0 .. Count - 1; unsigned
+      // arithmetic cannot overflow where the values themselves fit.
+      uint64_t Count = (uint64_t(Ub) - uint64_t(Lb) - 1) / uint64_t(St) + 1;
+      const Region &Body = Op.getRegion(0);
+      for (uint64_t K = 0; K != Count; ++K) {
+        uint64_t Step = Op.isReverseLoop() ? Count - 1 - K : K;
+        int64_t I = static_cast<int64_t>(uint64_t(Lb) + Step * uint64_t(St));
+        Env[Body.getArgument(0)] = RtValue::scalar(static_cast<double>(I));
+        bind(Body, 1, Carried);
+        auto R = run(Body);
+        if (!R)
+          return R.takeError();
+        Carried = std::move(*R);
+      }
+    }
+    results(Op, Carried);
+    return llvm::Error::success();
+  }
+
   llvm::Error step(const Operation &Op) {
-    auto X = [&](unsigned I) { return get(Op.getOperand(I)); };
+    auto X = [&](unsigned I) { return num(Op.getOperand(I)); };
     switch (Op.getKind()) {
     case OpKind::If: {
       auto R = run(Op.getRegion(X(0) != 0 ? 0 : 1));
@@ -79,34 +182,21 @@ private:
       results(Op, *R);
       return llvm::Error::success();
     }
-    case OpKind::For: {
-      std::vector<double> Carried;
-      for (Value *V : Op.getLoopInits())
-        Carried.push_back(get(V));
-      for (double I = X(0); I < X(1); I += X(2)) {
-        Env[Op.getRegion(0).getArgument(0)] = I;
-        bind(Op.getRegion(0), 1, Carried);
-        auto R = run(Op.getRegion(0));
-        if (!R)
-          return R.takeError();
-        Carried = *R;
-      }
-      results(Op, Carried);
-      return llvm::Error::success();
-    }
+    case OpKind::For:
+      return runFor(Op);
     case OpKind::While: {
-      std::vector<double> Carried;
+      RtValues Carried;
       for (Value *V : Op.getOperands())
         Carried.push_back(get(V));
       for (unsigned Iter = 0;; ++Iter) {
         if (Iter > 100000000)
-          return llvm::createStringError("while loop did not terminate");
+          return error(Op, "loop did not terminate");
         bind(Op.getRegion(0), 0, Carried);
         auto C = run(Op.getRegion(0));
         if (!C)
           return C.takeError();
-        std::vector<double> Forwarded(C->begin() + 1, C->end());
-        if ((*C)[0] == 0) {
+        RtValues Forwarded(C->begin() + 1, C->end());
+        if ((*C)[0].Num == 0) {
           results(Op, Forwarded);
           return llvm::Error::success();
         }
@@ -114,14 +204,14 @@ private:
         auto Next = run(Op.getRegion(1));
         if (!Next)
           return Next.takeError();
-        Carried = *Next;
+        Carried = std::move(*Next);
       }
     }
     case OpKind::Call: {
       const Function *Callee = M.lookup(Op.getCallee());
       if (!Callee)
-        return llvm::createStringError("unknown callee @" + Op.getCallee());
-      std::vector<double> Args;
+        return error(Op, "to unknown function @" + Op.getCallee());
+      RtValues Args;
       for (Value *V : Op.getOperands())
         Args.push_back(get(V));
       Frame Inner(M);
@@ -132,11 +222,59 @@ private:
       results(Op, *R);
       return llvm::Error::success();
     }
+    case OpKind::Select:
+      // Copies pointers as well as scalars.
+      Env[Op.getResult()] = get(Op.getOperand(X(0) != 0 ? 1 : 2));
+      return llvm::Error::success();
+    case OpKind::Alloca:
+    case OpKind::TapeAlloc: {
+      auto P = allocate(Op, Op.getKind() == OpKind::Alloca
+                                ? static_cast<double>(Op.getIntAttr())
+                                : X(0));
+      if (!P)
+        return P.takeError();
+      Env[Op.getResult()] = *P;
+      return llvm::Error::success();
+    }
+    case OpKind::Offset: {
+      RtValue P = get(Op.getOperand(0));
+      P.Index += static_cast<int64_t>(X(1));
+      Env[Op.getResult()] = P;
+      return llvm::Error::success();
+    }
+    case OpKind::Load: {
+      auto Elt = element(Op, get(Op.getOperand(0)));
+      if (!Elt)
+        return Elt.takeError();
+      Env[Op.getResult()] =
+          RtValue::scalar(fit(Op.getResult()->getType(), **Elt));
+      return llvm::Error::success();
+    }
+    case OpKind::Store: {
+      auto Elt = element(Op, get(Op.getOperand(1)));
+      if (!Elt)
+        return Elt.takeError();
+      **Elt = X(0);
+      return llvm::Error::success();
+    }
+    case OpKind::TapePush:
+      Tapes[Op.getIntAttr()].push_back(X(0));
+      return llvm::Error::success();
+    case OpKind::TapePop: {
+      std::vector<double> &Tape = Tapes[Op.getIntAttr()];
+      if (Tape.empty())
+        return error(Op, "from empty tape " + llvm::Twine(Op.getIntAttr()));
+      Env[Op.getResult()] = RtValue::scalar(Tape.back());
+      Tape.pop_back();
+      return llvm::Error::success();
+    }
     default:
       break;
     }
-    Type T = Op.getNumResults() ? Op.getResult()->getType() : Type();
-    Env[Op.getResult()] = fit(T, scalar(Op, X));
+    if (Op.getNumResults() != 1)
+      return error(Op, "is not supported by the interpreter");
+    Type T = Op.getResult()->getType();
+    Env[Op.getResult()] = RtValue::scalar(fit(T, scalar(Op, X)));
     return llvm::Error::success();
   }
 
@@ -220,7 +358,11 @@ private:
   }
 
   const Module &M;
-  llvm::DenseMap<const Value *, double> Env;
+  const Function *F = nullptr;
+  llvm::DenseMap<const Value *, RtValue> Env;
+  std::vector<std::unique_ptr<Buffer>> Owned;
+  int64_t Allocated = 0;
+  std::map<int64_t, std::vector<double>> Tapes;
   unsigned Depth = 0;
 };
 
@@ -228,9 +370,31 @@ private:
 
 llvm::Expected<std::vector<double>>
 ddx::ir::interpret(const Module &M, llvm::StringRef Function,
-                   llvm::ArrayRef<double> Args) {
+                   llvm::ArrayRef<InterpArg> Args) {
   const ddx::ir::Function *F = M.lookup(Function);
   if (!F)
     return llvm::createStringError("no function @" + Function.str());
-  return Frame(M).call(*F, Args);
+  RtValues In;
+  for (const InterpArg &A : Args)
+    In.push_back(A.Buffer ? RtValue::pointer(A.Buffer, 0)
+                          : RtValue::scalar(A.Scalar));
+  auto R = Frame(M).call(*F, In);
+  if (!R)
+    return R.takeError();
+  std::vector<double> Out;
+  for (const RtValue &V : *R) {
+    if (V.isPointer())
+      return llvm::createStringError("@" + F->getName() + " returns a pointer");
+    Out.push_back(V.Num);
+  }
+  return Out;
+}
+
+llvm::Expected<std::vector<double>>
+ddx::ir::interpret(const Module &M, llvm::StringRef Function,
+                   llvm::ArrayRef<double> Args) {
+  std::vector<InterpArg> In;
+  for (double A : Args)
+    In.push_back(InterpArg::scalar(A));
+  return interpret(M, Function, llvm::ArrayRef<InterpArg>(In));
 }

@@ -50,6 +50,8 @@ enum class TokKind {
   Colon,
   Equal,
   Arrow,
+  Less,    // `<`, in `ptr<...>`
+  Greater, // `>`
 };
 
 struct Token {
@@ -109,6 +111,10 @@ public:
       return single(T, TokKind::Colon, Start);
     case '=':
       return single(T, TokKind::Equal, Start);
+    case '<':
+      return single(T, TokKind::Less, Start);
+    case '>':
+      return single(T, TokKind::Greater, Start);
     case '%':
       return lexValueName(T, Start);
     case '@':
@@ -369,6 +375,11 @@ private:
   Error parseFor(OpPtr &Op);
   Error parseWhile(OpPtr &Op);
   Error parseTerminator(OpKind K, OpPtr &Op);
+  Error parseAlloca(OpPtr &Op);
+  Error parseStore(OpPtr &Op);
+  Error parseTapePush(OpPtr &Op);
+  Error parseTapePop(OpPtr &Op);
+  Error parseInteger(int64_t &V, StringRef What);
 
   Lexer Lex;
   Token Tok;
@@ -440,14 +451,39 @@ Error Parser::checkAnnotation(Value *V, Type Annotated, const Token &At) const {
                        ", but the annotation says " + Annotated.str());
 }
 
+/// A scalar type, or `ptr<[const] scalar>`.
 Error Parser::parseType(Type &T) {
   if (!Tok.is(TokKind::Ident))
     return error("expected type");
-  std::optional<Type> Parsed = Type::parse(Tok.Text);
-  if (!Parsed)
-    return error("unknown type '" + Tok.Text + "'");
-  T = *Parsed;
+  if (!Tok.isKeyword("ptr")) {
+    std::optional<Type> Parsed = Type::parse(Tok.Text);
+    if (!Parsed)
+      return error("unknown type '" + Tok.Text + "'");
+    T = *Parsed;
+    consume();
+    return Error::success();
+  }
   consume();
+  if (Error E = expect(TokKind::Less, "'<'", "after 'ptr'"))
+    return E;
+  bool Const = Tok.isKeyword("const");
+  if (Const)
+    consume();
+  if (!Tok.is(TokKind::Ident))
+    return error("expected pointer element type");
+  // Element types are scalars; not parsing them with parseType keeps
+  // `ptr<ptr<...` from recursing.
+  std::optional<Type> Elem = Type::parse(Tok.Text);
+  if (Tok.isKeyword("ptr") || (Elem && !Elem->isScalar()))
+    return error("pointer element type must be i1, i32, i64, f32 or f64, "
+                 "not '" +
+                 Tok.Text + "'");
+  if (!Elem)
+    return error("unknown type '" + Tok.Text + "'");
+  consume();
+  if (Error E = expect(TokKind::Greater, "'>'", "after pointer element type"))
+    return E;
+  T = Type::ptr(*Elem, Const);
   return Error::success();
 }
 
@@ -654,7 +690,15 @@ Error Parser::parseOpBody(OpKind K, OpPtr &Op) {
   case OpKind::Condition:
   case OpKind::Return:
     return parseTerminator(K, Op);
-  default: // Arithmetic, math and select.
+  case OpKind::Alloca:
+    return parseAlloca(Op);
+  case OpKind::Store:
+    return parseStore(Op);
+  case OpKind::TapePush:
+    return parseTapePush(Op);
+  case OpKind::TapePop:
+    return parseTapePop(Op);
+  default: // Arithmetic, math, select, offset, load and tape_alloc.
     return parseTyped(K, Op);
   }
 }
@@ -700,8 +744,9 @@ Error Parser::parseConstant(OpPtr &Op) {
   return Error::success();
 }
 
-/// Arithmetic, math and select: `<op> %a[, %b...] : <result type>`. The
-/// operand count and types are the verifier's business.
+/// Arithmetic, math, select, offset, load and tape_alloc:
+/// `<op> %a[, %b...] : <result type>`. The operand count and types are the
+/// verifier's business.
 Error Parser::parseTyped(OpKind K, OpPtr &Op) {
   ValueList Operands;
   if (Error E = parseValueList(Operands))
@@ -850,7 +895,8 @@ Error Parser::parseCarried(StringRef What, NameList &Names, ValueList &Inits,
   return Error::success();
 }
 
-/// `for %i = %lb to %ub step %st : <type> [iter_args(...) -> (...)] {...}`
+/// `for %i = %lb to %ub step %st : <type> [reverse] [iter_args(...) -> (...)]
+/// {...}`
 Error Parser::parseFor(OpPtr &Op) {
   if (!Tok.is(TokKind::ValueName))
     return error("expected induction variable after 'for'");
@@ -879,6 +925,9 @@ Error Parser::parseFor(OpPtr &Op) {
   // by the verifier.
   if (Error E = checkAnnotation(Operands[0], IVType, TypeTok))
     return E;
+  bool Reverse = Tok.isKeyword("reverse");
+  if (Reverse)
+    consume();
 
   ValueList Inits;
   TypeList Types;
@@ -889,6 +938,7 @@ Error Parser::parseFor(OpPtr &Op) {
   }
   Operands.append(Inits.begin(), Inits.end());
   Op = Operation::create(OpKind::For, Operands, Types, 1);
+  Op->setReverseLoop(Reverse);
   Region &Body = Op->getRegion(0);
   Body.addArgument(IVType);
   for (Type T : Types)
@@ -967,6 +1017,71 @@ Error Parser::parseTerminator(OpKind K, OpPtr &Op) {
     if (Error E = parseValueList(Operands))
       return E;
   Op = Operation::create(K, Operands, {});
+  return Error::success();
+}
+
+/// A decimal integer attribute (element count, tape id); its range is the
+/// verifier's business.
+Error Parser::parseInteger(int64_t &V, StringRef What) {
+  if (!Tok.is(TokKind::Number) || Tok.IsFloat)
+    return error("expected " + What);
+  if (Tok.Text.getAsInteger(10, V))
+    return error("integer literal '" + Tok.Text + "' is out of range");
+  consume();
+  return Error::success();
+}
+
+/// `alloca <count> : <pointer type>`
+Error Parser::parseAlloca(OpPtr &Op) {
+  int64_t N;
+  if (Error E = parseInteger(N, "element count after 'alloca'"))
+    return E;
+  if (Error E = expect(TokKind::Colon, "':'", "after element count"))
+    return E;
+  Type T;
+  if (Error E = parseType(T))
+    return E;
+  Op = Operation::create(OpKind::Alloca, {}, {T});
+  Op->setIntAttr(N);
+  return Error::success();
+}
+
+/// `store %v, %p`; the operand count is the verifier's business.
+Error Parser::parseStore(OpPtr &Op) {
+  ValueList Operands;
+  if (Error E = parseValueList(Operands))
+    return E;
+  Op = Operation::create(OpKind::Store, Operands, {});
+  return Error::success();
+}
+
+/// `tape_push <tape>, %v`
+Error Parser::parseTapePush(OpPtr &Op) {
+  int64_t Tape;
+  if (Error E = parseInteger(Tape, "tape id after 'tape_push'"))
+    return E;
+  if (Error E = expect(TokKind::Comma, "','", "after tape id"))
+    return E;
+  Value *V;
+  if (Error E = parseValue(V, "value to push"))
+    return E;
+  Op = Operation::create(OpKind::TapePush, {V}, {});
+  Op->setIntAttr(Tape);
+  return Error::success();
+}
+
+/// `tape_pop <tape> : <type>`
+Error Parser::parseTapePop(OpPtr &Op) {
+  int64_t Tape;
+  if (Error E = parseInteger(Tape, "tape id after 'tape_pop'"))
+    return E;
+  if (Error E = expect(TokKind::Colon, "':'", "after tape id"))
+    return E;
+  Type T;
+  if (Error E = parseType(T))
+    return E;
+  Op = Operation::create(OpKind::TapePop, {}, {T});
+  Op->setIntAttr(Tape);
   return Error::success();
 }
 

@@ -111,6 +111,12 @@ private:
     return Ts;
   }
 
+  /// The type of an operation's single result; `void` when it has none, so
+  /// that malformed IR built through the C++ API still prints.
+  static llvm::StringRef resultType(const Operation &Op) {
+    return Op.getNumResults() ? Op.getResult()->getType().str() : "void";
+  }
+
   void printRegionBody(const Region &R, unsigned Depth) {
     OS << "{\n";
     printOps(R, Depth + 1);
@@ -174,6 +180,8 @@ private:
          << name(Op.getOperand(0)) << " to " << name(Op.getOperand(1))
          << " step " << name(Op.getOperand(2)) << " : "
          << Op.getOperand(0)->getType().str();
+      if (Op.isReverseLoop())
+        OS << " reverse";
       printCarried(Body, 1, Op.getLoopInits(), "iter_args");
       OS << " ";
       printRegionBody(Body, Depth);
@@ -188,6 +196,23 @@ private:
       OS << ") ";
       printRegionBody(Op.getRegion(1), Depth);
       break;
+    case OpKind::Alloca:
+      OS << " " << Op.getIntAttr() << " : " << resultType(Op);
+      break;
+    case OpKind::Store:
+      if (Op.getNumOperands()) {
+        OS << " ";
+        printValueList(Op.getOperands());
+      }
+      break;
+    case OpKind::TapePush:
+      OS << " " << Op.getIntAttr();
+      for (Value *V : Op.getOperands())
+        OS << ", " << name(V);
+      break;
+    case OpKind::TapePop:
+      OS << " " << Op.getIntAttr() << " : " << resultType(Op);
+      break;
     case OpKind::Yield:
     case OpKind::Condition:
     case OpKind::Return:
@@ -196,10 +221,11 @@ private:
         printValueList(Op.getOperands());
       }
       break;
-    default: // Arithmetic, math and select: operands, then the result type.
+    default: // Arithmetic, math, select, offset, load and tape_alloc:
+             // operands, then the result type.
       OS << " ";
       printValueList(Op.getOperands());
-      OS << " : " << Op.getResult()->getType().str();
+      OS << " : " << resultType(Op);
       break;
     }
     if (Opts.PrintLocations && Op.getLoc().isKnown())

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 #include <cstdint>
+#include <map>
 
 using namespace ddx::ir;
 using llvm::Error;
@@ -76,9 +77,20 @@ private:
   Error verifyIf(const Operation &Op);
   Error verifyFor(const Operation &Op);
   Error verifyWhile(const Operation &Op);
+  Error verifyAllocation(const Operation &Op) const;
+  Error verifyOffset(const Operation &Op) const;
+  Error verifyLoad(const Operation &Op) const;
+  Error verifyStore(const Operation &Op) const;
+  Error verifyTape(const Operation &Op);
+  Error verifyScalar(const Operation &Op, Type T, const Twine &What) const;
+  Error verifyPointer(const Operation &Op, Type T, const Twine &What) const;
+  Error verifyIndex(const Operation &Op, Type T, const Twine &What) const;
 
   const Function &F;
   llvm::DenseSet<const Value *> Visible;
+  /// The value type of each tape, set by its first push or pop. (Not a
+  /// DenseMap: any int64_t is a key the IR can hold.)
+  std::map<int64_t, Type> TapeTypes;
 };
 
 Error FunctionVerifier::fail(const Twine &Msg) const {
@@ -100,9 +112,16 @@ Error FunctionVerifier::verify() {
   for (unsigned I = 0; I != F.getNumParams(); ++I)
     if (F.getParam(I)->getType().isVoid())
       return fail("'func' parameter #" + Twine(I) + " has type void");
-  for (unsigned I = 0; I != F.getResultTypes().size(); ++I)
-    if (F.getResultTypes()[I].isVoid())
+  for (unsigned I = 0; I != F.getResultTypes().size(); ++I) {
+    Type T = F.getResultTypes()[I];
+    if (T.isVoid())
       return fail("'func' result #" + Twine(I) + " has type void");
+    // Memory a function allocates dies when it returns, so no pointer may
+    // leave it; pointers come in only as parameters.
+    if (T.isPointer())
+      return fail("'func' result #" + Twine(I) + " has type " + T.str() +
+                  "; functions cannot return pointers");
+  }
   const Region &Body = F.getBody();
   if (Error E = verifyRegion(Body, nullptr, 0, OpKind::Return))
     return E;
@@ -187,6 +206,18 @@ Error FunctionVerifier::verifyOp(const Operation &Op) {
     return verifyFor(Op);
   case OpKind::While:
     return verifyWhile(Op);
+  case OpKind::Alloca:
+  case OpKind::TapeAlloc:
+    return verifyAllocation(Op);
+  case OpKind::Offset:
+    return verifyOffset(Op);
+  case OpKind::Load:
+    return verifyLoad(Op);
+  case OpKind::Store:
+    return verifyStore(Op);
+  case OpKind::TapePush:
+  case OpKind::TapePop:
+    return verifyTape(Op);
   case OpKind::Yield:
   case OpKind::Condition:
   case OpKind::Return:
@@ -229,6 +260,8 @@ Error FunctionVerifier::verifyConstant(const Operation &Op) const {
   if (Error E = verifyShape(Op, 0, 1, 0))
     return E;
   Type T = Op.getResult()->getType();
+  if (Error E = verifyScalar(Op, T, "result"))
+    return E;
   int64_t V = Op.getIntAttr();
   bool Fits = true;
   if (T.isBool())
@@ -251,6 +284,8 @@ Error FunctionVerifier::verifyArithOrMath(const Operation &Op) const {
       return fail(Op, "operand #" + Twine(I) + " has type " +
                           Op.getOperand(I)->getType().str() + ", expected " +
                           T.str() + " (the result type)");
+  if (!T.isScalar())
+    return fail(Op, "requires a scalar type, not " + T.str());
   if (K == OpKind::Rem && !T.isInteger())
     return fail(Op, "requires an integer type, not " + T.str());
   if ((K == OpKind::Not || K == OpKind::And || K == OpKind::Or) && !T.isBool())
@@ -266,6 +301,8 @@ Error FunctionVerifier::verifyCmp(const Operation &Op) const {
   Type L = Op.getOperand(0)->getType(), R = Op.getOperand(1)->getType();
   if (L != R)
     return fail(Op, "operand types differ: " + L.str() + " and " + R.str());
+  if (!L.isScalar())
+    return fail(Op, "operands must be scalars, not " + L.str());
   if (!Op.getResult()->getType().isBool())
     return fail(Op,
                 "result must be i1, not " + Op.getResult()->getType().str());
@@ -289,7 +326,11 @@ Error FunctionVerifier::verifySelect(const Operation &Op) const {
 
 /// Any scalar converts to any scalar; void was rejected with the results.
 Error FunctionVerifier::verifyCast(const Operation &Op) const {
-  return verifyShape(Op, 1, 1, 0);
+  if (Error E = verifyShape(Op, 1, 1, 0))
+    return E;
+  if (Error E = verifyScalar(Op, Op.getOperand(0)->getType(), "operand"))
+    return E;
+  return verifyScalar(Op, Op.getResult()->getType(), "result");
 }
 
 Error FunctionVerifier::verifyCall(const Operation &Op) const {
@@ -306,9 +347,20 @@ Error FunctionVerifier::verifyCall(const Operation &Op) const {
   TypeList Params;
   for (unsigned I = 0; I != Callee->getNumParams(); ++I)
     Params.push_back(Callee->getParam(I)->getType());
-  if (Error E = verifyTypes(Op, typesOf(Op.getOperands()), Params,
-                            "argument types", "the parameter types of " + Sym))
-    return E;
+  // As in C++, a pointer argument may gain const: ptr<T> passes as
+  // ptr<const T>.
+  TypeList Args = typesOf(Op.getOperands());
+  auto Passes = [](Type Arg, Type Param) {
+    return Arg == Param || (Param.isConstPointer() && Arg.isPointer() &&
+                            Arg.getElementType() == Param.getElementType());
+  };
+  bool Match = Args.size() == Params.size();
+  for (unsigned I = 0; Match && I != Args.size(); ++I)
+    Match = Passes(Args[I], Params[I]);
+  if (!Match)
+    return fail(Op, "argument types " + formatTypes(Args) +
+                        " do not match the parameter types of " + Sym + " " +
+                        formatTypes(Params));
   return verifyTypes(Op, typesOf(Op.getResults()), Callee->getResultTypes(),
                      "result types", "the result types of " + Sym);
 }
@@ -350,6 +402,10 @@ Error FunctionVerifier::verifyFor(const Operation &Op) {
       return fail(Op, Twine(BoundNames[I]) + " has type " +
                           Op.getOperand(I)->getType().str() + ", expected " +
                           IV.str() + " like the lower bound");
+
+  if (Op.getIntAttr() != 0 && Op.getIntAttr() != 1)
+    return fail(Op, "direction must be 0 (forward) or 1 (reverse), not " +
+                        Twine(Op.getIntAttr()));
 
   TypeList Iter = typesOf(Op.getLoopInits());
   if (Error E = verifyTypes(Op, typesOf(Op.getResults()), Iter, "result types",
@@ -403,6 +459,119 @@ Error FunctionVerifier::verifyWhile(const Operation &Op) {
   const Operation &Yield = *After.getTerminator();
   return verifyTypes(Yield, typesOf(Yield.getOperands()), Inits,
                      "operand types", "the 'while' init types");
+}
+
+/// "'<op>' <What> must be a scalar, not <T>"
+Error FunctionVerifier::verifyScalar(const Operation &Op, Type T,
+                                     const Twine &What) const {
+  if (T.isScalar())
+    return Error::success();
+  return fail(Op, What + " must be a scalar, not " + T.str());
+}
+
+/// "'<op>' <What> must be a pointer, not <T>"
+Error FunctionVerifier::verifyPointer(const Operation &Op, Type T,
+                                      const Twine &What) const {
+  if (T.isPointer())
+    return Error::success();
+  return fail(Op, What + " must be a pointer, not " + T.str());
+}
+
+/// "'<op>' <What> must be i32 or i64, not <T>"
+Error FunctionVerifier::verifyIndex(const Operation &Op, Type T,
+                                    const Twine &What) const {
+  if (T.isInteger())
+    return Error::success();
+  return fail(Op, What + " must be i32 or i64, not " + T.str());
+}
+
+/// `alloca N : ptr<T>` (N > 0) and `tape_alloc %n : ptr<T>`: a fresh
+/// buffer, which the function may write.
+Error FunctionVerifier::verifyAllocation(const Operation &Op) const {
+  bool IsAlloca = Op.getKind() == OpKind::Alloca;
+  if (Error E = verifyShape(Op, IsAlloca ? 0 : 1, 1, 0))
+    return E;
+  if (IsAlloca && Op.getIntAttr() <= 0)
+    return fail(Op, "element count must be positive, not " +
+                        Twine(Op.getIntAttr()));
+  if (!IsAlloca)
+    if (Error E = verifyIndex(Op, Op.getOperand(0)->getType(), "size"))
+      return E;
+  Type T = Op.getResult()->getType();
+  if (Error E = verifyPointer(Op, T, "result"))
+    return E;
+  if (T.isConstPointer())
+    return fail(Op, "result must be a non-const pointer, not " + T.str());
+  return Error::success();
+}
+
+/// `offset %p, %i : <type of %p>`
+Error FunctionVerifier::verifyOffset(const Operation &Op) const {
+  if (Error E = verifyShape(Op, 2, 1, 0))
+    return E;
+  Type P = Op.getOperand(0)->getType();
+  if (Error E = verifyPointer(Op, P, "base"))
+    return E;
+  if (Error E = verifyIndex(Op, Op.getOperand(1)->getType(), "index"))
+    return E;
+  Type T = Op.getResult()->getType();
+  if (T != P)
+    return fail(Op, "result has type " + T.str() + ", expected " + P.str() +
+                        " (the base type)");
+  return Error::success();
+}
+
+/// `load %p : <element type of %p>`
+Error FunctionVerifier::verifyLoad(const Operation &Op) const {
+  if (Error E = verifyShape(Op, 1, 1, 0))
+    return E;
+  Type P = Op.getOperand(0)->getType();
+  if (Error E = verifyPointer(Op, P, "address"))
+    return E;
+  Type T = Op.getResult()->getType();
+  if (T != P.getElementType())
+    return fail(Op, "result has type " + T.str() + ", expected " +
+                        P.getElementType().str() + " (the element type of " +
+                        P.str() + ")");
+  return Error::success();
+}
+
+/// `store %v, %p`: %v has the element type, %p is not const.
+Error FunctionVerifier::verifyStore(const Operation &Op) const {
+  if (Error E = verifyShape(Op, 2, 0, 0))
+    return E;
+  Type P = Op.getOperand(1)->getType();
+  if (Error E = verifyPointer(Op, P, "address"))
+    return E;
+  if (P.isConstPointer())
+    return fail(Op, "address must be a non-const pointer, not " + P.str());
+  Type V = Op.getOperand(0)->getType();
+  if (V != P.getElementType())
+    return fail(Op, "value has type " + V.str() + ", expected " +
+                        P.getElementType().str() + " (the element type of " +
+                        P.str() + ")");
+  return Error::success();
+}
+
+/// `tape_push N, %v` and `%v = tape_pop N : T`: N >= 0, and every push and
+/// pop of tape N in the function moves values of one scalar type.
+Error FunctionVerifier::verifyTape(const Operation &Op) {
+  bool IsPush = Op.getKind() == OpKind::TapePush;
+  if (Error E = verifyShape(Op, IsPush ? 1 : 0, IsPush ? 0 : 1, 0))
+    return E;
+  int64_t Tape = Op.getIntAttr();
+  if (Tape < 0)
+    return fail(Op, "tape id must be non-negative, not " + Twine(Tape));
+  Type T = IsPush ? Op.getOperand(0)->getType() : Op.getResult()->getType();
+  const char *What = IsPush ? "value" : "result";
+  if (Error E = verifyScalar(Op, T, What))
+    return E;
+  auto [It, First] = TapeTypes.try_emplace(Tape, T);
+  if (!First && It->second != T)
+    return fail(Op, Twine(What) + " has type " + T.str() + ", but tape " +
+                        Twine(Tape) + " holds " + It->second.str() +
+                        " (its first push or pop)");
+  return Error::success();
 }
 
 } // namespace

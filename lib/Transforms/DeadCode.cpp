@@ -1,7 +1,8 @@
 //===- DeadCode.cpp - Liveness-based dead code elimination ----------------===//
 //
-// Marks live values backwards from the roots (returned values, call
-// arguments), then deletes what is unmarked. Starting from "everything is
+// Marks live values backwards from the roots (returned values, and the
+// operands of operations with memory effects: stores, tape pushes and pops,
+// calls), then deletes what is unmarked. Starting from "everything is
 // dead" is what lets a loop-carried value that only feeds itself die; a
 // use-count sweep never sees it as unused.
 //
@@ -23,7 +24,7 @@ class Liveness {
 public:
   void run(Function &F) {
     walk(F.getBody(), [&](Operation *Op) {
-      if (Op->getKind() == OpKind::Return || Op->getKind() == OpKind::Call)
+      if (Op->getKind() == OpKind::Return || hasMemoryEffects(Op->getKind()))
         need(Op);
     });
     while (!Worklist.empty()) {

@@ -68,6 +68,15 @@ Term Term::slot(unsigned I) {
   return T;
 }
 
+void Term::forEachLeaf(llvm::function_ref<void(Value *)> Fn) const {
+  if (!N)
+    return;
+  if (N->K == Kind::Leaf)
+    Fn(N->V);
+  for (const Term &T : N->Operands)
+    T.forEachLeaf(Fn);
+}
+
 bool Term::isLinear() const {
   if (!N)
     return false;
@@ -288,10 +297,7 @@ const DerivativeRule Rules[] = {
 std::vector<Term> ddx::vjp(const DerivativeRule &Rule,
                            llvm::ArrayRef<Value *> Primals, Value *Result,
                            llvm::ArrayRef<bool> Active, Term Ct) {
-  llvm::SmallVector<Value *, 3> Markers;
-  for (unsigned I = 0; I != Primals.size(); ++I)
-    Markers.push_back(Active[I] ? Primals[I] : nullptr);
-  JvpArgs Args{Primals, Result, Markers, /*Symbolic=*/true};
+  JvpArgs Args{Primals, Result, {}, /*Symbolic=*/true, Active};
   std::vector<Term> Adjoints(Primals.size());
   Rule.Jvp(Args).transposeInto(std::move(Ct), Adjoints);
   return Adjoints;

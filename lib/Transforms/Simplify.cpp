@@ -6,6 +6,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/bit.h"
 #include <cmath>
+#include <optional>
 #include <map>
 #include <tuple>
 
@@ -14,6 +15,9 @@ using namespace ddx::ir;
 
 namespace {
 
+/// Operations whose result depends only on their operands: foldable and
+/// mergeable. (Loads are not: memory may change between two of them.
+/// Offsets are not merged either: one per access prints as `p[i]`.)
 bool isPure(OpKind K) {
   return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
          K == OpKind::Cast || isArith(K) || isMath(K);
@@ -67,6 +71,82 @@ Value *foldIdentity(const Operation &Op) {
   }
 }
 
+/// Evaluates arithmetic, comparisons and casts of constants, with C++
+/// semantics; nullopt when it would not be exact or defined (division by
+/// zero, results that do not fit).
+std::optional<double> foldConstants(const Operation &Op) {
+  OpKind K = Op.getKind();
+  if (!(isArith(K) || K == OpKind::Cmp || K == OpKind::Cast) ||
+      Op.getNumResults() != 1)
+    return std::nullopt;
+  llvm::SmallVector<double, 2> X;
+  for (Value *V : Op.getOperands()) {
+    Operation *Def = V->getDefiningOp();
+    if (!Def || Def->getKind() != OpKind::Constant)
+      return std::nullopt;
+    X.push_back(V->getType().isFloat() ? Def->getFloatAttr()
+                                       : static_cast<double>(Def->getIntAttr()));
+  }
+  Type In = Op.getOperand(0)->getType(), Out = Op.getResult()->getType();
+  bool Int = In.isInteger();
+  double R = 0;
+  switch (K) {
+  case OpKind::Neg:
+    R = -X[0];
+    break;
+  case OpKind::Add:
+    R = X[0] + X[1];
+    break;
+  case OpKind::Sub:
+    R = X[0] - X[1];
+    break;
+  case OpKind::Mul:
+    R = X[0] * X[1];
+    break;
+  case OpKind::Div:
+    if (Int && X[1] == 0)
+      return std::nullopt;
+    R = Int ? std::trunc(X[0] / X[1]) : X[0] / X[1];
+    break;
+  case OpKind::Not:
+    R = X[0] == 0;
+    break;
+  case OpKind::And:
+    R = X[0] != 0 && X[1] != 0;
+    break;
+  case OpKind::Or:
+    R = X[0] != 0 || X[1] != 0;
+    break;
+  case OpKind::Cmp:
+    switch (Op.getPredicate()) {
+    case CmpPred::EQ: R = X[0] == X[1]; break;
+    case CmpPred::NE: R = X[0] != X[1]; break;
+    case CmpPred::LT: R = X[0] < X[1]; break;
+    case CmpPred::LE: R = X[0] <= X[1]; break;
+    case CmpPred::GT: R = X[0] > X[1]; break;
+    case CmpPred::GE: R = X[0] >= X[1]; break;
+    }
+    break;
+  case OpKind::Cast:
+    R = Out.isFloat() ? X[0] : Out.isBool() ? (X[0] != 0) : std::trunc(X[0]);
+    break;
+  default:
+    return std::nullopt; // rem: leave to C++.
+  }
+  // Keep integer results exact and in range; f32 results rounded.
+  if (Out.isInteger()) {
+    double Limit = Out == Type::i32() ? 2147483647.0 : 9007199254740992.0;
+    if (!(std::fabs(R) <= Limit))
+      return std::nullopt;
+  }
+  if (Out == Type::f32())
+    R = static_cast<float>(R);
+  // Integer operations in f64 are exact only below 2^53.
+  if (Int && std::fabs(R) > 9007199254740992.0)
+    return std::nullopt;
+  return R;
+}
+
 /// Key for common-subexpression lookup: kind, attributes, operands, type.
 /// Floats are keyed by bit pattern: -0.0 is not 0.0 and NaN is a value.
 using ExprKey = std::tuple<OpKind, uint64_t, int64_t, CmpPred, TypeKind,
@@ -115,6 +195,18 @@ private:
       }
       if (!isPure(Op.getKind()) || Op.getNumResults() != 1)
         continue;
+      if (std::optional<double> C = foldConstants(Op)) {
+        Builder B;
+        B.setInsertionPoint(R, I);
+        B.setLoc(Op.getLoc());
+        Value *K = B.constant(Op.getResult()->getType(), *C);
+        K->setName(Op.getResult()->getName());
+        Replaced[Op.getResult()] = K;
+        Dead.insert(&Op);
+        // Revisit from the new constant: it may merge with an equal one.
+        --I;
+        continue;
+      }
       Value *Existing = foldIdentity(Op);
       if (!Existing) {
         auto [It, Inserted] = Scope.try_emplace(keyOf(Op), Op.getResult());

@@ -91,7 +91,8 @@ private:
   void emitTerminator(const Operation &Term, llvm::ArrayRef<unsigned> Carried);
   /// Values of Vs that are active.
   llvm::SmallVector<unsigned, 4> activeIndices(llvm::ArrayRef<Value *> Vs);
-  llvm::Expected<std::string> calleeTangent(const Function &Callee);
+  llvm::Expected<std::string> calleeTangent(const Function &Callee,
+                                            llvm::ArrayRef<unsigned> Active);
 
   Module &M;
   TangentCache &Cache;
@@ -102,20 +103,34 @@ private:
 
 } // namespace
 
+/// Pointer parameters to floating data that the function may write: their
+/// tangents are outputs, so they always get a d_ parameter.
+static bool isOutputPointer(Type T) {
+  return T.isPointer() && !T.isConstPointer() &&
+         T.getElementType().isFloat();
+}
+
 llvm::Expected<Function *>
 TangentBuilder::build(Function &Primal, llvm::StringRef Name,
                       llvm::ArrayRef<unsigned> ActiveParams) {
   AA = std::make_unique<ActivityAnalysis>(Primal, ActiveParams);
 
+  // d_ parameters: independent inputs and outputs, in parameter order.
+  llvm::SmallVector<unsigned, 4> Derivative;
+  for (unsigned I = 0; I != Primal.getNumParams(); ++I)
+    if (llvm::is_contained(ActiveParams, I) ||
+        isOutputPointer(Primal.getParam(I)->getType()))
+      Derivative.push_back(I);
   llvm::SmallVector<Type, 8> Params;
   for (unsigned I = 0; I != Primal.getNumParams(); ++I)
     Params.push_back(Primal.getParam(I)->getType());
-  for (unsigned I : ActiveParams)
+  for (unsigned I : Derivative)
     Params.push_back(Primal.getParam(I)->getType());
   llvm::SmallVector<Type, 2> Results(Primal.getResultTypes().begin(),
                                      Primal.getResultTypes().end());
   for (Type T : Primal.getResultTypes())
-    Results.push_back(T);
+    if (T.isFloat())
+      Results.push_back(T);
 
   auto F = std::make_unique<Function>(Name, Params, Results);
   F->setLoc(Primal.getLoc());
@@ -124,8 +139,8 @@ TangentBuilder::build(Function &Primal, llvm::StringRef Name,
     F->getParam(I)->setName(P->getName());
     PrimalMap[P] = F->getParam(I);
   }
-  for (unsigned K = 0; K != ActiveParams.size(); ++K) {
-    Value *P = Primal.getParam(ActiveParams[K]);
+  for (unsigned K = 0; K != Derivative.size(); ++K) {
+    Value *P = Primal.getParam(Derivative[K]);
     Value *D = F->getParam(Primal.getNumParams() + K);
     D->setName(tangentName(P->getName()));
     TangentMap[P] = D;
@@ -193,12 +208,40 @@ llvm::Error TangentBuilder::transformOp(const Operation &Op) {
     return transformFor(Op);
   case OpKind::While:
     return transformWhile(Op);
+  case OpKind::Offset: {
+    Operation *New = clone(Op);
+    if (Value *Shadow = tangent(Op.getOperand(0)))
+      setTangent(Op.getResult(), B.offset(Shadow, New->getOperand(1)));
+    return llvm::Error::success();
+  }
+  case OpKind::Load: {
+    clone(Op);
+    Value *Shadow = tangent(Op.getOperand(0));
+    if (Shadow && Op.getResult()->getType().isFloat())
+      setTangent(Op.getResult(), B.load(Shadow));
+    return llvm::Error::success();
+  }
+  case OpKind::Store: {
+    clone(Op);
+    if (Value *Shadow = tangent(Op.getOperand(1)))
+      B.store(tangentOrZero(Op.getOperand(0)), Shadow);
+    return llvm::Error::success();
+  }
+  case OpKind::Alloca: {
+    Operation *New = clone(Op);
+    if (AA->isActive(Op.getResult()))
+      setTangent(Op.getResult(),
+                 B.localAlloc(Op.getResult()->getType().getElementType(),
+                              New->getIntAttr()));
+    return llvm::Error::success();
+  }
   default:
     break;
   }
 
   Operation *New = clone(Op);
-  if (Op.getNumResults() != 1 || !AA->isActive(Op.getResult()))
+  if (Op.getNumResults() != 1 || Op.getResult()->getType().isPointer() ||
+      !AA->isActive(Op.getResult()))
     return llvm::Error::success();
   const DerivativeRule *Rule = lookupRule(Op.getKind());
   if (!Rule || !Rule->Jvp)
@@ -234,62 +277,92 @@ void TangentBuilder::emitTerminator(const Operation &Term,
 }
 
 llvm::Expected<std::string>
-TangentBuilder::calleeTangent(const Function &Callee) {
-  auto It = Cache.find(Callee.getName());
+TangentBuilder::calleeTangent(const Function &Callee,
+                              llvm::ArrayRef<unsigned> Active) {
+  // One tangent per callee and activity pattern; the common all-active one
+  // keeps the plain name.
+  std::string Key = Callee.getName();
+  auto All = ActivityAnalysis::floatingParams(Callee);
+  if (!llvm::equal(All, Active)) {
+    Key += "#";
+    for (unsigned I : Active)
+      Key += std::to_string(I) + ",";
+  }
+  auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
   std::string Name = uniqueName(M, baseIdentifier(Callee.getName()) +
                                        "_tangent");
-  Cache[Callee.getName()] = Name;
+  Cache[Key] = Name;
   // The callee's tangent is built by a builder of its own: activity and value
   // maps are per function.
   TangentBuilder Sub(M, Cache);
-  auto Active = ActivityAnalysis::floatingParams(Callee);
-  auto F = Sub.build(const_cast<Function &>(Callee), Name,
-                     llvm::ArrayRef<unsigned>(Active));
+  auto F = Sub.build(const_cast<Function &>(Callee), Name, Active);
   if (!F)
     return F.takeError();
   return Name;
 }
 
 llvm::Error TangentBuilder::transformCall(const Operation &Op) {
-  bool ActiveResult = false;
-  for (Value *R : Op.getResults())
-    ActiveResult |= AA->isActive(R);
-  if (!ActiveResult) {
-    clone(Op);
-    return llvm::Error::success();
-  }
   Function *Callee = M.lookup(Op.getCallee());
   if (!Callee)
     return llvm::createStringError("call to unknown function '" +
                                    Op.getCallee() + "'");
-  auto Name = calleeTangent(*Callee);
+  llvm::SmallVector<unsigned, 4> Active;
+  for (unsigned I = 0; I != Op.getNumOperands(); ++I) {
+    Type T = Op.getOperand(I)->getType();
+    bool Data =
+        T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
+    if (Data && AA->isActive(Op.getOperand(I)))
+      Active.push_back(I);
+  }
+  if (Active.empty()) {
+    clone(Op);
+    return llvm::Error::success();
+  }
+  auto Name = calleeTangent(*Callee, Active);
   if (!Name)
     return Name.takeError();
 
   llvm::SmallVector<Value *, 8> Args;
   for (Value *V : Op.getOperands())
     Args.push_back(primal(V));
-  for (unsigned I : ActivityAnalysis::floatingParams(*Callee))
-    Args.push_back(tangentOrZero(Op.getOperand(I)));
+  for (unsigned I = 0; I != Op.getNumOperands(); ++I) {
+    Value *Arg = Op.getOperand(I);
+    if (Arg->getType().isPointer()) {
+      if (llvm::is_contained(Active, I) || isOutputPointer(Arg->getType())) {
+        Value *Shadow = tangent(Arg);
+        if (!Shadow)
+          return llvm::createStringError(
+              "passing an output array without derivative storage to '" +
+              cxxName(Op.getCallee()).str() + "' is not supported yet");
+        Args.push_back(Shadow);
+      }
+    } else if (llvm::is_contained(Active, I)) {
+      Args.push_back(tangentOrZero(Arg));
+    }
+  }
   llvm::SmallVector<Type, 4> Types;
   for (Value *R : Op.getResults())
     Types.push_back(R->getType());
   for (Value *R : Op.getResults())
-    Types.push_back(R->getType());
+    if (R->getType().isFloat())
+      Types.push_back(R->getType());
   Operation *New = B.call(*Name, Args, Types);
   unsigned N = Op.getNumResults();
   for (unsigned I = 0; I != N; ++I) {
     // An unnamed result (a call inside an expression) is named after the
     // callee, so the emitted code reads `auto [g, d_g] = g_tangent(...)`.
     llvm::StringRef Hint = Op.getResult(I)->getName();
-    std::string Callee = baseIdentifier(Op.getCallee());
-    New->getResult(I)->setName(Hint.empty() && N == 1 ? llvm::StringRef(Callee)
-                                                      : Hint);
+    std::string CalleeName = baseIdentifier(Op.getCallee());
+    New->getResult(I)->setName(Hint.empty() && N == 1
+                                   ? llvm::StringRef(CalleeName)
+                                   : Hint);
     PrimalMap[Op.getResult(I)] = New->getResult(I);
-    New->getResult(N + I)->setName(tangentName(New->getResult(I)->getName()));
-    setTangent(Op.getResult(I), New->getResult(N + I));
+  }
+  if (N == 1 && New->getNumResults() == 2) {
+    New->getResult(1)->setName(tangentName(New->getResult(0)->getName()));
+    setTangent(Op.getResult(0), New->getResult(1));
   }
   return llvm::Error::success();
 }
@@ -348,7 +421,7 @@ llvm::Error TangentBuilder::transformFor(const Operation &Op) {
     Inits.push_back(tangentOrZero(Op.getLoopInits()[I]));
   Operation *New =
       B.createFor(primal(Op.getOperand(0)), primal(Op.getOperand(1)),
-                  primal(Op.getOperand(2)), Inits);
+                  primal(Op.getOperand(2)), Inits, Op.isReverseLoop());
   mapCarriedArgs(Body, New->getRegion(0), 1, Active, PrimalMap, TangentMap);
   if (llvm::Error E = transformRegion(Body, New->getRegion(0), Active))
     return E;
@@ -408,7 +481,9 @@ llvm::Expected<Function *> ddx::buildTangent(Module &M,
       Active.push_back(I);
   for (unsigned I : Active)
     if (I >= Primal->getNumParams() ||
-        !Primal->getParam(I)->getType().isFloat())
+        !(Primal->getParam(I)->getType().isFloat() ||
+          (Primal->getParam(I)->getType().isPointer() &&
+           Primal->getParam(I)->getType().getElementType().isFloat())))
       return llvm::createStringError(
           "parameter " + std::to_string(I) + " of '" + Options.Function +
           "' is not a floating-point parameter");
@@ -416,18 +491,24 @@ llvm::Expected<Function *> ddx::buildTangent(Module &M,
     return llvm::createStringError(
         "'" + cxxName(Options.Function).str() +
         "' has no floating-point parameters to differentiate with respect to");
-  for (Type T : Primal->getResultTypes())
-    if (!T.isFloat())
+  bool HasOutputs = llvm::any_of(Primal->getBody().getArguments(),
+                                 [](Value *P) {
+                                   return isOutputPointer(P->getType());
+                                 });
+  bool FloatResult = llvm::any_of(Primal->getResultTypes(),
+                                  [](Type T) { return T.isFloat(); });
+  if (!FloatResult && !HasOutputs) {
+    if (Primal->getResultTypes().empty())
       return llvm::createStringError(
-          "'" + cxxName(Options.Function).str() + "' returns '" +
-          T.str().str() +
-          "', which has no derivative; forward mode needs a floating-point "
-          "result");
-  if (Primal->getResultTypes().empty())
+          "'" + cxxName(Options.Function).str() +
+          "' returns void and writes no outputs: there is nothing to "
+          "differentiate");
     return llvm::createStringError(
-        "'" + cxxName(Options.Function).str() +
-        "' returns void and writes no outputs: there is nothing to "
-        "differentiate");
+        "'" + cxxName(Options.Function).str() + "' returns '" +
+        Primal->getResultTypes()[0].str().str() +
+        "', which has no derivative; forward mode needs a floating-point "
+        "result or outputs written through pointers");
+  }
   if (M.lookup(Options.Name))
     return llvm::createStringError("a function named '" + Options.Name +
                                    "' already exists");

@@ -9,6 +9,7 @@
 #include "ddx/IR/Parser.h"
 #include "ddx/IR/Printer.h"
 #include "ddx/IR/Verifier.h"
+#include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/Tangent.h"
 #include "llvm/Support/CommandLine.h"
@@ -37,6 +38,16 @@ static cl::opt<std::string>
     TangentName("tangent-name",
                 cl::desc("Name of the tangent (default <name>_tangent)"),
                 cl::cat(Category));
+static cl::opt<std::string>
+    Adjoint("adjoint", cl::desc("Build the adjoint of function <name>"),
+            cl::value_desc("name"), cl::cat(Category));
+static cl::opt<std::string>
+    Gradient("gradient", cl::desc("Build the gradient of function <name>"),
+             cl::value_desc("name"), cl::cat(Category));
+static cl::opt<bool> PrintTapePlan(
+    "print-tape-plan",
+    cl::desc("With --adjoint/--gradient: print the tape plan, not the IR"),
+    cl::cat(Category));
 static cl::list<std::string>
     Wrt("wrt", cl::CommaSeparated,
         cl::desc("Independent parameters, by name (default: every floating "
@@ -143,6 +154,35 @@ int main(int argc, char **argv) {
       return fail(toString(Result.takeError()));
     if (Error E = ir::verify(**M))
       return fail("after tangent: " + toString(std::move(E)));
+  }
+
+  for (bool IsGradient : {false, true}) {
+    const std::string &Target = IsGradient ? Gradient : Adjoint;
+    if (Target.empty())
+      continue;
+    ir::Function *F = (*M)->lookup(Target);
+    if (!F)
+      return fail("no function @" + Target);
+    auto Indices = WrtIndices(*F);
+    if (!Indices)
+      return fail(toString(Indices.takeError()));
+    AdjointOptions Options;
+    Options.Function = Target;
+    Options.Name =
+        cxxName(Target).str() + (IsGradient ? "_grad" : "_adjoint");
+    Options.ActiveParams = *Indices;
+    Options.Gradient = IsGradient;
+    AdjointCache Cache;
+    std::string Report;
+    auto Result = buildAdjoint(**M, Options, Cache, &Report);
+    if (!Result)
+      return fail(toString(Result.takeError()));
+    if (PrintTapePlan) {
+      outs() << Report;
+      return 0;
+    }
+    if (Error E = ir::verify(**M))
+      return fail("after adjoint: " + toString(std::move(E)));
   }
 
   if (Simplify) {

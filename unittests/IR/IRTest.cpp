@@ -1,9 +1,13 @@
 //===- IRTest.cpp - Tests for the ddx IR core classes ---------------------===//
 #include "ddx/IR/IR.h"
 #include "ddx/IR/Builder.h"
+#include "ddx/IR/Interpreter.h"
+#include "ddx/IR/Parser.h"
 #include "ddx/IR/Printer.h"
+#include "ddx/IR/Verifier.h"
 #include "llvm/ADT/bit.h"
 #include "gtest/gtest.h"
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
@@ -64,6 +68,61 @@ TEST(TypeTest, SpellingRoundTrips) {
   EXPECT_FALSE(Type::parse(""));
 }
 
+TEST(TypeTest, Pointers) {
+  Type P = Type::ptr(Type::f64());
+  Type C = Type::ptr(Type::f64(), /*Const=*/true);
+  EXPECT_TRUE(P.isPointer());
+  EXPECT_FALSE(P.isConstPointer());
+  EXPECT_TRUE(C.isPointer());
+  EXPECT_TRUE(C.isConstPointer());
+  EXPECT_EQ(P.kind(), TypeKind::Ptr);
+  for (Type T : {P, C}) {
+    EXPECT_FALSE(T.isFloat());
+    EXPECT_FALSE(T.isInteger());
+    EXPECT_FALSE(T.isBool());
+    EXPECT_FALSE(T.isVoid());
+    EXPECT_FALSE(T.isScalar());
+    EXPECT_EQ(T.bitWidth(), 64u);
+    EXPECT_EQ(T.getElementType(), Type::f64());
+  }
+  EXPECT_TRUE(Type::f64().isScalar());
+  EXPECT_TRUE(Type::i1().isScalar());
+  EXPECT_FALSE(Type::voidTy().isScalar());
+  EXPECT_FALSE(Type::f64().isPointer());
+  EXPECT_FALSE(Type::f64().isConstPointer());
+  EXPECT_EQ(Type::f64().getElementType(), Type::voidTy());
+
+  // Equality compares kind, element and constness.
+  EXPECT_EQ(P, Type::ptr(Type::f64()));
+  EXPECT_NE(P, C);
+  EXPECT_NE(P, Type::ptr(Type::f32()));
+  EXPECT_NE(P, Type::f64());
+  EXPECT_NE(Type::ptr(Type::i32(), true), Type::ptr(Type::i64(), true));
+
+  EXPECT_EQ(P.str(), "ptr<f64>");
+  EXPECT_EQ(C.str(), "ptr<const f64>");
+  EXPECT_EQ(Type::ptr(Type::i1()).str(), "ptr<i1>");
+  EXPECT_EQ(Type::ptr(Type::i64(), true).str(), "ptr<const i64>");
+}
+
+TEST(TypeTest, PointerSpellings) {
+  for (Type E :
+       {Type::i1(), Type::i32(), Type::i64(), Type::f32(), Type::f64()})
+    for (bool Const : {false, true}) {
+      Type T = Type::ptr(E, Const);
+      std::optional<Type> Parsed = Type::parse(T.str());
+      ASSERT_TRUE(Parsed) << T.str().str();
+      EXPECT_EQ(*Parsed, T);
+    }
+  EXPECT_EQ(Type::parse("ptr< const  f32 >"), Type::ptr(Type::f32(), true));
+  EXPECT_EQ(Type::parse("ptr <i32>"), Type::ptr(Type::i32()));
+  for (const char *Bad :
+       {"ptr", "ptr<>", "ptr<void>", "ptr<ptr<f64>>", "ptr<const>",
+        "ptr<constf64>", "ptr<f64", "ptrf64", "ptr<const const f64>",
+        "ptr<f64>>", "const f64", "ptr<F64>"})
+    EXPECT_FALSE(Type::parse(Bad)) << Bad;
+}
+
 TEST(OpKindTest, Mnemonics) {
   std::vector<OpKind> All = {
 #define DDX_OP(Enum, Mnemonic) OpKind::Enum,
@@ -96,6 +155,26 @@ TEST(OpKindTest, Classification) {
   EXPECT_TRUE(isTerminator(OpKind::Condition));
   EXPECT_TRUE(isTerminator(OpKind::Return));
   EXPECT_FALSE(isTerminator(OpKind::If));
+}
+
+TEST(OpKindTest, MemoryEffects) {
+  std::vector<OpKind> All = {
+#define DDX_OP(Enum, Mnemonic) OpKind::Enum,
+#include "ddx/IR/Ops.def"
+  };
+  for (OpKind K : All) {
+    SCOPED_TRACE(mnemonic(K).str());
+    EXPECT_EQ(hasMemoryEffects(K),
+              K == OpKind::Store || K == OpKind::TapePush ||
+                  K == OpKind::TapePop || K == OpKind::Call);
+    EXPECT_EQ(readsMemory(K),
+              K == OpKind::Load || K == OpKind::TapePop || K == OpKind::Call);
+    EXPECT_EQ(isAllocation(K), K == OpKind::Alloca || K == OpKind::TapeAlloc);
+    EXPECT_FALSE(isArith(K) && (hasMemoryEffects(K) || readsMemory(K)));
+  }
+  EXPECT_EQ(mnemonic(OpKind::TapeAlloc), "tape_alloc");
+  EXPECT_EQ(parseMnemonic("tape_push"), OpKind::TapePush);
+  EXPECT_FALSE(isTerminator(OpKind::Store));
 }
 
 TEST(OpKindTest, CmpPredicates) {
@@ -249,6 +328,75 @@ TEST(BuilderTest, StructuredOps) {
   EXPECT_EQ(Seen, Expected);
 }
 
+TEST(BuilderTest, MemoryOps) {
+  Function F(
+      "f", {Type::ptr(Type::f64(), true), Type::ptr(Type::f32()), Type::i64()},
+      {});
+  Value *X = F.getParam(0), *Y = F.getParam(1), *N = F.getParam(2);
+  Builder B(F.getBody());
+  Value *A = B.localAlloc(Type::i32(), 16);
+  EXPECT_EQ(A->getType(), Type::ptr(Type::i32()));
+  EXPECT_EQ(A->getDefiningOp()->getKind(), OpKind::Alloca);
+  EXPECT_EQ(A->getDefiningOp()->getIntAttr(), 16);
+  EXPECT_EQ(A->getDefiningOp()->getNumOperands(), 0u);
+
+  Value *P = B.offset(X, N);
+  EXPECT_EQ(P->getType(), X->getType()) << "offset keeps constness";
+  Value *V = B.load(P);
+  EXPECT_EQ(V->getType(), Type::f64());
+  Value *W = B.load(Y);
+  EXPECT_EQ(W->getType(), Type::f32());
+  Operation *St = B.store(W, Y);
+  EXPECT_EQ(St->getKind(), OpKind::Store);
+  EXPECT_EQ(St->getNumResults(), 0u);
+  EXPECT_EQ(St->getOperand(0), W);
+  EXPECT_EQ(St->getOperand(1), Y);
+
+  Value *T = B.tapeAlloc(Type::f64(), N);
+  EXPECT_EQ(T->getType(), Type::ptr(Type::f64()));
+  EXPECT_EQ(T->getDefiningOp()->getOperand(0), N);
+  Operation *Push = B.tapePush(3, V);
+  EXPECT_EQ(Push->getIntAttr(), 3);
+  EXPECT_EQ(Push->getNumResults(), 0u);
+  Value *Pop = B.tapePop(3, Type::f64());
+  EXPECT_EQ(Pop->getType(), Type::f64());
+  EXPECT_EQ(Pop->getDefiningOp()->getIntAttr(), 3);
+  EXPECT_EQ(Pop->getDefiningOp()->getNumOperands(), 0u);
+
+  Operation *Fwd = B.createFor(N, N, N, {});
+  Builder(Fwd->getRegion(0)).yield({});
+  EXPECT_FALSE(Fwd->isReverseLoop());
+  Operation *Rev = B.createFor(N, N, N, {V}, /*Reverse=*/true);
+  Builder(Rev->getRegion(0)).yield({Rev->getRegion(0).getArgument(1)});
+  EXPECT_TRUE(Rev->isReverseLoop());
+  EXPECT_EQ(Rev->getIntAttr(), 1);
+  Rev->setReverseLoop(false);
+  EXPECT_FALSE(Rev->isReverseLoop());
+  Rev->setReverseLoop(true);
+  B.ret({});
+
+  EXPECT_EQ(printToString(F),
+            "func @f(%0: ptr<const f64>, %1: ptr<f32>, %2: i64) -> () {\n"
+            "  %3 = alloca 16 : ptr<i32>\n"
+            "  %4 = offset %0, %2 : ptr<const f64>\n"
+            "  %5 = load %4 : f64\n"
+            "  %6 = load %1 : f32\n"
+            "  store %6, %1\n"
+            "  %7 = tape_alloc %2 : ptr<f64>\n"
+            "  tape_push 3, %5\n"
+            "  %8 = tape_pop 3 : f64\n"
+            "  for %9 = %2 to %2 step %2 : i64 {\n"
+            "    yield\n"
+            "  }\n"
+            "  %10 = for %11 = %2 to %2 step %2 : i64 reverse iter_args(%12 = "
+            "%5) -> (f64) {\n"
+            "    yield %12\n"
+            "  }\n"
+            "  return\n"
+            "}\n");
+  EXPECT_FALSE(verify(F)) << "built IR verifies";
+}
+
 TEST(RegionTest, EraseAndTake) {
   Function F("f", {Type::f64()}, {});
   Builder B(F.getBody());
@@ -382,6 +530,469 @@ TEST(PrinterTest, Locations) {
   print(F, OS, Opts);
   EXPECT_EQ(WithLocs, "func @g() -> () {\n  return loc(12:3)\n}\n");
   EXPECT_EQ(printToString(F), "func @g() -> () {\n  return\n}\n");
+}
+
+//===----------------------------------------------------------------------===//
+// Interpreter
+//===----------------------------------------------------------------------===//
+
+/// Parses and verifies Text; null (after a test failure) if either fails.
+std::unique_ptr<Module> parseVerified(llvm::StringRef Text) {
+  auto M = parseModule(Text);
+  if (!M) {
+    ADD_FAILURE() << llvm::toString(M.takeError());
+    return nullptr;
+  }
+  if (llvm::Error E = verify(**M)) {
+    ADD_FAILURE() << llvm::toString(std::move(E));
+    return nullptr;
+  }
+  return std::move(*M);
+}
+
+/// Runs F, which must succeed, and returns its results.
+std::vector<double> run(const Module &M, llvm::StringRef F,
+                        llvm::ArrayRef<InterpArg> Args) {
+  auto R = interpret(M, F, Args);
+  if (!R) {
+    ADD_FAILURE() << llvm::toString(R.takeError());
+    return {};
+  }
+  return *R;
+}
+
+/// Runs F, which must fail, and returns the message.
+std::string runError(const Module &M, llvm::StringRef F,
+                     llvm::ArrayRef<InterpArg> Args) {
+  auto R = interpret(M, F, Args);
+  if (R) {
+    ADD_FAILURE() << "ran without error";
+    return "";
+  }
+  return llvm::toString(R.takeError());
+}
+
+InterpArg buf(std::vector<double> &B) { return InterpArg::buffer(B); }
+InterpArg num(double V) { return InterpArg::scalar(V); }
+
+TEST(InterpreterTest, ScalarFunctionsStillWork) {
+  auto M = parseVerified(R"(func @f(%x: f64, %n: i32) -> (f64, i32) {
+  %c = constant 3 : i32
+  %q = div %n, %c : i32
+  %y = mul %x, %x : f64
+  return %y, %q
+}
+)");
+  ASSERT_TRUE(M);
+  auto R = interpret(*M, "f", std::vector<double>{1.5, 7});
+  ASSERT_TRUE(!!R) << llvm::toString(R.takeError());
+  EXPECT_EQ(*R, (std::vector<double>{2.25, 2}));
+  EXPECT_EQ(run(*M, "f", {num(2), num(-7)}), (std::vector<double>{4, -2}));
+}
+
+TEST(InterpreterTest, SumIntoFirstElement) {
+  auto M = parseVerified(
+      R"(func @sum(%x: ptr<const f64>, %y: ptr<f64>, %n: i32) -> () {
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %z = constant 0.0 : f64
+  %s = for %i = %zero to %n step %one : i32 iter_args(%acc = %z) -> (f64) {
+    %p = offset %x, %i : ptr<const f64>
+    %v = load %p : f64
+    %t = add %acc, %v : f64
+    yield %t
+  }
+  store %s, %y
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {1.5, 2, -4, 8}, Y = {0, 42};
+  EXPECT_TRUE(run(*M, "sum", {buf(X), buf(Y), num(4)}).empty());
+  EXPECT_EQ(Y, (std::vector<double>{7.5, 42})) << "only y[0] is written";
+  EXPECT_EQ(X, (std::vector<double>{1.5, 2, -4, 8})) << "x is unchanged";
+  run(*M, "sum", {buf(X), buf(Y), num(2)});
+  EXPECT_EQ(Y[0], 3.5);
+}
+
+TEST(InterpreterTest, InPlaceUpdate) {
+  // x[i] = 2 * x[i] + i, with an i64 index.
+  auto M = parseVerified(R"(func @scale(%x: ptr<f64>, %n: i64) -> () {
+  %zero = constant 0 : i64
+  %one = constant 1 : i64
+  %two = constant 2.0 : f64
+  for %i = %zero to %n step %one : i64 {
+    %p = offset %x, %i : ptr<f64>
+    %v = load %p : f64
+    %d = mul %v, %two : f64
+    %fi = cast %i : i64 to f64
+    %w = add %d, %fi : f64
+    store %w, %p
+    yield
+  }
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {1, 2, 3};
+  run(*M, "scale", {buf(X), num(3)});
+  EXPECT_EQ(X, (std::vector<double>{2, 5, 8}));
+  // The same buffer may be passed again; the update compounds.
+  run(*M, "scale", {buf(X), num(3)});
+  EXPECT_EQ(X, (std::vector<double>{4, 11, 18}));
+}
+
+TEST(InterpreterTest, TapePushPop) {
+  // Pushes x[0..n) on tape 0 and their squares on tape 1, then pops tape 1
+  // into y in pop order and returns the last value popped off tape 0.
+  auto M = parseVerified(
+      R"(func @tape(%x: ptr<const f64>, %y: ptr<f64>, %n: i32) -> (f64) {
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  for %i = %zero to %n step %one : i32 {
+    %p = offset %x, %i : ptr<const f64>
+    %v = load %p : f64
+    tape_push 0, %v
+    %sq = mul %v, %v : f64
+    tape_push 1, %sq
+    yield
+  }
+  for %j = %zero to %n step %one : i32 {
+    %w = tape_pop 1 : f64
+    %q = offset %y, %j : ptr<f64>
+    store %w, %q
+    yield
+  }
+  %a = tape_pop 0 : f64
+  %b = tape_pop 0 : f64
+  %r = sub %a, %b : f64
+  return %r
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {1, 2, 3, 5}, Y(4);
+  std::vector<double> R = run(*M, "tape", {buf(X), buf(Y), num(4)});
+  EXPECT_EQ(Y, (std::vector<double>{25, 9, 4, 1})) << "last in, first out";
+  ASSERT_EQ(R.size(), 1u);
+  EXPECT_EQ(R[0], 5 - 3) << "tape 0 is separate from tape 1";
+
+  // Popping more than was pushed is an error, not a crash.
+  EXPECT_EQ(runError(*M, "tape", {buf(X), buf(Y), num(1)}),
+            "@tape: 'tape_pop' from empty tape 0");
+}
+
+TEST(InterpreterTest, TapesBelongToTheCall) {
+  auto M = parseVerified(R"(func @outer(%x: f64) -> (f64, f64) {
+  tape_push 0, %x
+  %c = constant 10.0 : f64
+  %y = call @inner(%c) : (f64)
+  %z = tape_pop 0 : f64
+  return %y, %z
+}
+
+func @inner(%x: f64) -> (f64) {
+  tape_push 0, %x
+  %v = tape_pop 0 : f64
+  return %v
+}
+)");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(run(*M, "outer", {num(3)}), (std::vector<double>{10, 3}));
+}
+
+/// A function that records the induction values of a loop over
+/// [lb, ub) by step s into out[0..], and returns how many there were.
+std::unique_ptr<Module> loopRecorder(bool Reverse) {
+  std::string Dir = Reverse ? " reverse" : "";
+  return parseVerified(
+      "func @rec(%lb: i32, %ub: i32, %s: i32, %out: ptr<f64>) -> (i32) {\n"
+      "  %zero = constant 0 : i32\n"
+      "  %one = constant 1 : i32\n"
+      "  %k = for %i = %lb to %ub step %s : i32" +
+      Dir +
+      " iter_args(%n = %zero) -> (i32) {\n"
+      "    %p = offset %out, %n : ptr<f64>\n"
+      "    %v = cast %i : i32 to f64\n"
+      "    store %v, %p\n"
+      "    %m = add %n, %one : i32\n"
+      "    yield %m\n"
+      "  }\n"
+      "  return %k\n"
+      "}\n");
+}
+
+std::vector<double> visited(const Module &M, int Lb, int Ub, int Step) {
+  std::vector<double> Out(64, 0);
+  std::vector<double> R =
+      run(M, "rec", {num(Lb), num(Ub), num(Step), buf(Out)});
+  if (R.size() != 1)
+    return {};
+  Out.resize(static_cast<size_t>(R[0]));
+  return Out;
+}
+
+TEST(InterpreterTest, ReverseLoop) {
+  auto Fwd = loopRecorder(false), Rev = loopRecorder(true);
+  ASSERT_TRUE(Fwd && Rev);
+  // Step 2 with odd bounds: the last value is lb + ((ub - lb - 1) / s) * s.
+  EXPECT_EQ(visited(*Rev, 1, 8, 2), (std::vector<double>{7, 5, 3, 1}));
+  EXPECT_EQ(visited(*Fwd, 1, 8, 2), (std::vector<double>{1, 3, 5, 7}));
+  EXPECT_EQ(visited(*Rev, 1, 9, 2), (std::vector<double>{7, 5, 3, 1}));
+  EXPECT_EQ(visited(*Rev, -3, 4, 3), (std::vector<double>{3, 0, -3}));
+  EXPECT_EQ(visited(*Rev, 0, 1, 5), (std::vector<double>{0}));
+  EXPECT_EQ(visited(*Rev, 5, 5, 1), (std::vector<double>{}));
+  EXPECT_EQ(visited(*Rev, 6, 5, 1), (std::vector<double>{}));
+  // Always the forward values, reversed.
+  for (int Lb = -4; Lb <= 4; ++Lb)
+    for (int Ub = -4; Ub <= 12; ++Ub)
+      for (int Step = 1; Step <= 5; ++Step) {
+        SCOPED_TRACE(std::to_string(Lb) + " " + std::to_string(Ub) + " " +
+                     std::to_string(Step));
+        std::vector<double> F = visited(*Fwd, Lb, Ub, Step);
+        std::reverse(F.begin(), F.end());
+        EXPECT_EQ(visited(*Rev, Lb, Ub, Step), F);
+      }
+}
+
+TEST(InterpreterTest, LoopStepMustBePositive) {
+  auto Rev = loopRecorder(true);
+  ASSERT_TRUE(Rev);
+  std::vector<double> Out(4);
+  EXPECT_EQ(runError(*Rev, "rec", {num(0), num(3), num(0), buf(Out)}),
+            "@rec: 'for' step must be positive, not 0");
+  EXPECT_EQ(runError(*Rev, "rec", {num(0), num(3), num(-1), buf(Out)}),
+            "@rec: 'for' step must be positive, not -1");
+  // A loop that does not run does not look at its step.
+  EXPECT_EQ(visited(*Rev, 3, 3, 0), (std::vector<double>{}));
+}
+
+TEST(InterpreterTest, ReverseLoopCarriesValues) {
+  // Horner's rule from the top coefficient down: sum c[i] * x^i.
+  auto M = parseVerified(
+      R"(func @horner(%c: ptr<const f64>, %n: i32, %x: f64) -> (f64) {
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %z = constant 0.0 : f64
+  %r = for %i = %zero to %n step %one : i32 reverse iter_args(%acc = %z) -> (f64) {
+    %p = offset %c, %i : ptr<const f64>
+    %ci = load %p : f64
+    %m = mul %acc, %x : f64
+    %a = add %m, %ci : f64
+    yield %a
+  }
+  return %r
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> C = {1, 2, 3}; // 1 + 2x + 3x^2
+  EXPECT_EQ(run(*M, "horner", {buf(C), num(3), num(2)}),
+            (std::vector<double>{17}));
+}
+
+TEST(InterpreterTest, LocalBuffers) {
+  // An alloca is zeroed each time it executes; one in a loop body is a new
+  // buffer per iteration. A tape_alloc has a run-time size.
+  auto M = parseVerified(R"(func @f(%n: i32) -> (f64, f64, f64) {
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %z = constant 0.0 : f64
+  %c = constant 1.0 : f64
+  %a = alloca 2 : ptr<f64>
+  %a1 = offset %a, %one : ptr<f64>
+  %init = load %a1 : f64
+  %s = for %i = %zero to %n step %one : i32 iter_args(%acc = %z) -> (f64) {
+    %b = alloca 1 : ptr<f64>
+    %old = load %b : f64
+    store %c, %b
+    %t = add %acc, %old : f64
+    yield %t
+  }
+  %t = tape_alloc %n : ptr<f64>
+  %last.i = sub %n, %one : i32
+  %last = offset %t, %last.i : ptr<f64>
+  store %c, %last
+  %back = load %last : f64
+  return %init, %s, %back
+}
+)");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(run(*M, "f", {num(3)}), (std::vector<double>{0, 0, 1}));
+  EXPECT_EQ(runError(*M, "f", {num(0)}),
+            "@f: 'store' out of bounds: element -1 of a buffer of 0 elements");
+
+  // Sizes the interpreter cannot or will not allocate are errors.
+  auto Big = parseVerified(R"(func @big(%n: i64) -> () {
+  %t = tape_alloc %n : ptr<f64>
+  return
+}
+)");
+  ASSERT_TRUE(Big);
+  EXPECT_EQ(runError(*Big, "big", {num(-1)}),
+            "@big: 'tape_alloc' of -1 elements: the size must be between 0 "
+            "and 134217728");
+  EXPECT_EQ(runError(*Big, "big", {num(1 << 28)}),
+            "@big: 'tape_alloc' of 268435456 elements: the size must be "
+            "between 0 and 134217728");
+}
+
+TEST(InterpreterTest, OutOfBoundsIsAnError) {
+  auto M = parseVerified(R"(func @get(%x: ptr<const f64>, %i: i64) -> (f64) {
+  %p = offset %x, %i : ptr<const f64>
+  %v = load %p : f64
+  return %v
+}
+
+func @put(%x: ptr<i32>, %i: i32, %v: i32) -> () {
+  %p = offset %x, %i : ptr<i32>
+  store %v, %p
+  return
+}
+
+func @local(%i: i32) -> (f32) {
+  %a = alloca 4 : ptr<f32>
+  %p = offset %a, %i : ptr<f32>
+  %v = load %p : f32
+  return %v
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {1, 2, 3};
+  EXPECT_EQ(run(*M, "get", {buf(X), num(2)}), (std::vector<double>{3}));
+  EXPECT_EQ(runError(*M, "get", {buf(X), num(3)}),
+            "@get: 'load' out of bounds: element 3 of a buffer of 3 elements");
+  EXPECT_EQ(runError(*M, "get", {buf(X), num(-1)}),
+            "@get: 'load' out of bounds: element -1 of a buffer of 3 "
+            "elements");
+  std::vector<double> Empty;
+  EXPECT_EQ(runError(*M, "get", {buf(Empty), num(0)}),
+            "@get: 'load' out of bounds: element 0 of a buffer of 0 elements");
+  EXPECT_EQ(runError(*M, "put", {buf(X), num(7), num(1)}),
+            "@put: 'store' out of bounds: element 7 of a buffer of 3 "
+            "elements");
+  EXPECT_EQ(X, (std::vector<double>{1, 2, 3})) << "nothing was written";
+  run(*M, "put", {buf(X), num(0), num(-5)});
+  EXPECT_EQ(X[0], -5);
+  EXPECT_EQ(run(*M, "local", {num(3)}), (std::vector<double>{0}));
+  EXPECT_EQ(runError(*M, "local", {num(4)}),
+            "@local: 'load' out of bounds: element 4 of a buffer of 4 "
+            "elements");
+}
+
+TEST(InterpreterTest, ArgumentsMustMatchParameters) {
+  auto M = parseVerified(R"(func @f(%x: ptr<f64>, %n: i32) -> () {
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X(2);
+  EXPECT_TRUE(run(*M, "f", {buf(X), num(1)}).empty());
+  EXPECT_EQ(runError(*M, "f", {num(0), num(1)}),
+            "@f: parameter #0 has type ptr<f64>, but the argument is a "
+            "scalar");
+  EXPECT_EQ(runError(*M, "f", {buf(X), buf(X)}),
+            "@f: parameter #1 has type i32, but the argument is a buffer");
+  EXPECT_EQ(runError(*M, "f", {buf(X)}), "@f: expects 2 arguments, got 1");
+  // The scalar interface cannot supply buffers.
+  auto R = interpret(*M, "f", std::vector<double>{0, 1});
+  ASSERT_FALSE(R);
+  EXPECT_EQ(llvm::toString(R.takeError()),
+            "@f: parameter #0 has type ptr<f64>, but the argument is a "
+            "scalar");
+}
+
+TEST(InterpreterTest, PointersThroughCallsAndControlFlow) {
+  // The callee writes through a pointer into the caller's alloca (passed as
+  // ptr<const T> to one parameter and ptr<T> to another); pointers are
+  // chosen by select and carried through if and for.
+  auto M = parseVerified(R"(func @caller(%c: i1, %x: ptr<f64>) -> (f64, f64) {
+  %a = alloca 3 : ptr<f64>
+  %two = constant 2.0 : f64
+  store %two, %a
+  %one = constant 1 : i64
+  call @copy_next(%a, %a, %one) : ()
+  %p = select %c, %a, %x : ptr<f64>
+  %q = if %c -> (ptr<f64>) {
+    %a1 = offset %a, %one : ptr<f64>
+    yield %a1
+  } else {
+    yield %x
+  }
+  %zero = constant 0 : i64
+  %end = for %i = %zero to %one step %one : i64 iter_args(%r = %q) -> (ptr<f64>) {
+    %r1 = offset %r, %one : ptr<f64>
+    yield %r1
+  }
+  %v = load %p : f64
+  %w = load %end : f64
+  return %v, %w
+}
+
+func @copy_next(%from: ptr<const f64>, %to: ptr<f64>, %k: i64) -> () {
+  %v = load %from : f64
+  %t = offset %to, %k : ptr<f64>
+  store %v, %t
+  %k2 = add %k, %k : i64
+  %t2 = offset %to, %k2 : ptr<f64>
+  store %v, %t2
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {7, 8, 9};
+  EXPECT_EQ(run(*M, "caller", {num(1), buf(X)}), (std::vector<double>{2, 2}));
+  EXPECT_EQ(run(*M, "caller", {num(0), buf(X)}), (std::vector<double>{7, 8}));
+}
+
+TEST(InterpreterTest, LoadsRoundToTheElementType) {
+  auto M = parseVerified(
+      R"(func @f(%x: ptr<const f32>, %n: ptr<const i32>, %b: ptr<const i1>) -> (f32, i32, i1) {
+  %v = load %x : f32
+  %m = load %n : i32
+  %c = load %b : i1
+  return %v, %m, %c
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {0.1}, N = {-2.7}, B = {5};
+  std::vector<double> R = run(*M, "f", {buf(X), buf(N), buf(B)});
+  ASSERT_EQ(R.size(), 3u);
+  EXPECT_EQ(R[0], static_cast<double>(0.1f));
+  EXPECT_EQ(R[1], -2);
+  EXPECT_EQ(R[2], 1);
+}
+
+TEST(InterpreterTest, DocumentationExample) {
+  auto M = parseVerified(
+      R"(func @sum_squares(%x: ptr<const f64>, %y: ptr<f64>, %n: i32) -> () {
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %acc = alloca 1 : ptr<f64>
+  for %i = %zero to %n step %one : i32 {
+    %p = offset %x, %i : ptr<const f64>
+    %v = load %p : f64
+    tape_push 0, %v
+    %a = load %acc : f64
+    %sq = mul %v, %v : f64
+    %t = add %a, %sq : f64
+    store %t, %acc
+    yield
+  }
+  %s = load %acc : f64
+  store %s, %y
+  %buf = tape_alloc %n : ptr<f64>
+  for %j = %zero to %n step %one : i32 reverse {
+    %w = tape_pop 0 : f64
+    %q = offset %buf, %j : ptr<f64>
+    store %w, %q
+    yield
+  }
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  std::vector<double> X = {1, 2, 3}, Y = {0};
+  run(*M, "sum_squares", {buf(X), buf(Y), num(3)});
+  EXPECT_EQ(Y[0], 14);
 }
 
 } // namespace

@@ -137,6 +137,35 @@ func @"a\"b\\c"(%x: f64, %n: i32) -> (f64, i32) {
 func @ns::g() -> () {
   return
 }
+
+func @memory(%x: ptr<const f64>, %y: ptr<f64>, %n: i32, %m: i64) -> (f64) {
+  %a = alloca 8 : ptr<f64>
+  %b = alloca 1 : ptr<i1>
+  %p = offset %x, %n : ptr<const f64>
+  %q = offset %a, %m : ptr<f64>
+  %v = load %p : f64
+  store %v, %q
+  %t = tape_alloc %n : ptr<f32>
+  tape_push 0, %v
+  tape_push 5, %m
+  %k = tape_pop 5 : i64
+  %w = tape_pop 0 : f64
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %s, %e = for %i = %zero to %n step %one : i32 reverse iter_args(%acc = %w, %ptr = %y) -> (f64, ptr<f64>) {
+    %l = load %ptr : f64
+    %acc.1 = add %acc, %l : f64
+    store %acc.1, %ptr
+    %ptr.1 = offset %ptr, %one : ptr<f64>
+    yield %acc.1, %ptr.1
+  }
+  call @reader(%a, %p) : ()
+  return %s
+}
+
+func @reader(%p: ptr<const f64>, %q: ptr<const f64>) -> () {
+  return
+}
 )";
 
 //===----------------------------------------------------------------------===//
@@ -218,6 +247,65 @@ TEST(ParserTest, EmptyModule) {
 //===----------------------------------------------------------------------===//
 // What the parser builds
 //===----------------------------------------------------------------------===//
+
+TEST(ParserTest, MemoryOperations) {
+  std::unique_ptr<Module> M =
+      parseOrFail(R"(func @f(%x: ptr<const f32>, %n: i64) -> () {
+  %a = alloca 3 : ptr<i32>
+  %o = offset %x, %n : ptr<const f32>
+  %v = load %o : f32
+  %t = tape_alloc %n : ptr<f64>
+  tape_push 4, %v
+  %w = tape_pop 4 : f32
+  %c = constant 7 : i32
+  store %c, %a
+  for %i = %n to %n step %n : i64 reverse {
+    yield
+  }
+  for %j = %n to %n step %n : i64 {
+    yield
+  }
+  return
+}
+)");
+  ASSERT_TRUE(M);
+  EXPECT_FALSE(verify(*M));
+  Function *F = M->lookup("f");
+  EXPECT_EQ(F->getParam(0)->getType(), Type::ptr(Type::f32(), true));
+  const auto &Ops = F->getBody().getOps();
+  ASSERT_EQ(Ops.size(), 11u);
+  EXPECT_EQ(Ops[0]->getKind(), OpKind::Alloca);
+  EXPECT_EQ(Ops[0]->getIntAttr(), 3);
+  EXPECT_EQ(Ops[0]->getResult()->getType(), Type::ptr(Type::i32()));
+  EXPECT_EQ(Ops[1]->getKind(), OpKind::Offset);
+  EXPECT_EQ(Ops[1]->getNumOperands(), 2u);
+  EXPECT_EQ(Ops[2]->getKind(), OpKind::Load);
+  EXPECT_EQ(Ops[2]->getResult()->getType(), Type::f32());
+  EXPECT_EQ(Ops[3]->getKind(), OpKind::TapeAlloc);
+  EXPECT_EQ(Ops[3]->getOperand(0), F->getParam(1));
+  EXPECT_EQ(Ops[4]->getKind(), OpKind::TapePush);
+  EXPECT_EQ(Ops[4]->getIntAttr(), 4);
+  EXPECT_EQ(Ops[4]->getNumResults(), 0u);
+  EXPECT_EQ(Ops[5]->getKind(), OpKind::TapePop);
+  EXPECT_EQ(Ops[5]->getIntAttr(), 4);
+  EXPECT_EQ(Ops[5]->getNumOperands(), 0u);
+  EXPECT_EQ(Ops[7]->getKind(), OpKind::Store);
+  EXPECT_EQ(Ops[7]->getOperand(1), Ops[0]->getResult());
+  EXPECT_EQ(Ops[7]->getNumResults(), 0u);
+  EXPECT_TRUE(Ops[8]->isReverseLoop());
+  EXPECT_EQ(Ops[8]->getIntAttr(), 1);
+  EXPECT_FALSE(Ops[9]->isReverseLoop());
+  EXPECT_FALSE(Ops[0]->isReverseLoop()) << "only a 'for' has a direction";
+}
+
+TEST(ParserTest, PointerTypeSpelling) {
+  std::unique_ptr<Module> M = parseOrFail(
+      "func @f(%a:ptr<f64>,%b : ptr < const i1 >, %c: ptr<\n const\n i64>) "
+      "-> () {\n  return\n}\n");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(printToString(*M), "func @f(%a: ptr<f64>, %b: ptr<const i1>, %c: "
+                               "ptr<const i64>) -> () {\n  return\n}\n");
+}
 
 TEST(ParserTest, NamesAreHints) {
   std::unique_ptr<Module> M = parseOrFail(R"(func @f(%x: f64, %7: f64) -> () {
@@ -493,6 +581,52 @@ const ErrorCase ErrorCases[] = {
      "    condition %a, %a\n  } do (%b) {\n    yield %b\n  }\n}",
      "2:14: error: expected '(' to begin 'while' carried values"},
 
+    // Pointers, memory and tapes.
+    {"func @f() -> () {\n  %a = alloca 4 : ptr f64\n}",
+     "2:23: error: expected '<' after 'ptr'"},
+    {"func @f(%p: ptr<ptr<f64>>) -> () {\n}",
+     "1:17: error: pointer element type must be i1, i32, i64, f32 or f64, "
+     "not 'ptr'"},
+    {"func @f(%p: ptr<const void>) -> () {\n}",
+     "1:23: error: pointer element type must be i1, i32, i64, f32 or f64, "
+     "not 'void'"},
+    {"func @f(%p: ptr<f16>) -> () {\n}", "1:17: error: unknown type 'f16'"},
+    {"func @f(%p: ptr<const>) -> () {\n}",
+     "1:22: error: expected pointer element type"},
+    {"func @f(%p: ptr<f64) -> () {\n}",
+     "1:20: error: expected '>' after pointer element type"},
+    {"func @f(%p: ptr<const const f64>) -> () {\n}",
+     "1:23: error: unknown type 'const'"},
+    {"func @f(%p: ptr) -> () {\n}", "1:16: error: expected '<' after 'ptr'"},
+    {"func @f(%n: i32) -> () {\n  %a = alloca %n : ptr<f64>\n}",
+     "2:15: error: expected element count after 'alloca'"},
+    {"func @f() -> () {\n  %a = alloca 1.5 : ptr<f64>\n}",
+     "2:15: error: expected element count after 'alloca'"},
+    {"func @f() -> () {\n  %a = alloca 99999999999999999999 : ptr<f64>\n}",
+     "2:15: error: integer literal '99999999999999999999' is out of range"},
+    {"func @f() -> () {\n  %a = alloca 4 ptr<f64>\n}",
+     "2:17: error: expected ':' after element count"},
+    {"func @f(%x: f64) -> () {\n  tape_push %x\n}",
+     "2:13: error: expected tape id after 'tape_push'"},
+    {"func @f(%x: f64) -> () {\n  tape_push 0 %x\n}",
+     "2:15: error: expected ',' after tape id"},
+    {"func @f(%x: f64) -> () {\n  tape_push 0, 1\n}",
+     "2:16: error: expected value to push"},
+    {"func @f() -> () {\n  %v = tape_pop : f64\n}",
+     "2:17: error: expected tape id after 'tape_pop'"},
+    {"func @f() -> () {\n  %v = tape_pop 0 f64\n}",
+     "2:19: error: expected ':' after tape id"},
+    {"func @f() -> () {\n  tape_pop 0 : f64\n}",
+     "2:3: error: 'tape_pop' produces 1 result, but 0 names given"},
+    {"func @f(%x: f64, %p: ptr<f64>) -> () {\n  %s = store %x, %p\n}",
+     "2:3: error: 'store' produces 0 results, but 1 name given"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n to %n step %n reverse : i32 {\n"
+     "    yield\n  }\n}",
+     "2:29: error: expected ':' after step"},
+    {"func @f(%n: i32) -> () {\n  for %i = %n to %n step %n : i32 reversed {\n"
+     "    yield\n  }\n}",
+     "2:35: error: expected '{' to begin region"},
+
     // Locations.
     {"func @f() -> () {\n  return loc(3)\n}",
      "2:15: error: expected ':' between line and column"},
@@ -618,7 +752,8 @@ TEST(ParserFuzzTest, EveryTruncation) {
 
 TEST(ParserFuzzTest, RandomMutations) {
   std::mt19937 Rng(7);
-  const std::string Alphabet = "%@\"\\(){}:,=-> \n.0123456789abcdefilnorstuy_#";
+  const std::string Alphabet =
+      "%@\"\\(){}:,=-> \n.0123456789abcdefilnorstuy_#<";
   std::string Base = RichModule;
   Outcomes Out;
   for (int Round = 0; Round != 3000; ++Round) {
@@ -647,14 +782,16 @@ TEST(ParserFuzzTest, RandomMutations) {
 
 TEST(ParserFuzzTest, RandomTokenSoup) {
   const char *Words[] = {
-      "func",   "@f",        "@\"g\"", "(",    ")",     "{",
-      "}",      "%x",        "%y",     "%0",   ":",     "f64",
-      "i32",    "i1",        "void",   "->",   ",",     "=",
-      "add",    "neg",       "if",     "else", "for",   "to",
-      "step",   "iter_args", "while",  "do",   "yield", "condition",
-      "return", "constant",  "1",      "-2.5", "nan",   "cmp",
-      "lt",     "cast",      "call",   "loc",  "3",     "select",
-      "sin",    "\n",        "//",     "\"",   "@"};
+      "func",   "@f",         "@\"g\"",    "(",        ")",       "{",
+      "}",      "%x",         "%y",        "%0",       ":",       "f64",
+      "i32",    "i1",         "void",      "->",       ",",       "=",
+      "add",    "neg",        "if",        "else",     "for",     "to",
+      "step",   "iter_args",  "while",     "do",       "yield",   "condition",
+      "return", "constant",   "1",         "-2.5",     "nan",     "cmp",
+      "lt",     "cast",       "call",      "loc",      "3",       "select",
+      "sin",    "\n",         "//",        "\"",       "@",       "ptr",
+      "<",      ">",          "const",     "alloca",   "offset",  "load",
+      "store",  "tape_alloc", "tape_push", "tape_pop", "reverse", "%p"};
   std::mt19937 Rng(11);
   Outcomes Out;
   for (int Round = 0; Round != 3000; ++Round) {

@@ -782,4 +782,271 @@ TEST(VerifierModuleTest, DuplicateFunctionNames) {
                               "by an earlier function");
 }
 
+//===----------------------------------------------------------------------===//
+// Pointers, memory, tapes, reversed loops
+//===----------------------------------------------------------------------===//
+
+/// "in function @f: <Msg>" for the single function @f in Text.
+std::string verifyF(llvm::StringRef Body, llvm::StringRef Params = "") {
+  return verifyText(
+      ("func @f(" + Params + ") -> () {\n" + Body + "  return\n}\n").str());
+}
+
+TEST(VerifierMemoryTest, Valid) {
+  EXPECT_VALID(verifyText(
+      R"(func @f(%x: ptr<const f64>, %y: ptr<f64>, %n: i32, %m: i64, %c: i1) -> (f64) {
+  %a = alloca 4 : ptr<f64>
+  %b = alloca 1 : ptr<i1>
+  %p = offset %x, %n : ptr<const f64>
+  %q = offset %y, %m : ptr<f64>
+  %v = load %p : f64
+  store %v, %q
+  store %c, %b
+  %t = tape_alloc %n : ptr<f32>
+  %t.1 = tape_alloc %m : ptr<i64>
+  tape_push 0, %v
+  tape_push 1, %m
+  %k = tape_pop 1 : i64
+  %w = tape_pop 0 : f64
+  %s = select %c, %a, %y : ptr<f64>
+  %r = if %c -> (ptr<const f64>) {
+    yield %x
+  } else {
+    yield %p
+  }
+  %zero = constant 0 : i32
+  %one = constant 1 : i32
+  %u, %e = for %i = %zero to %n step %one : i32 reverse iter_args(%acc = %w, %ptr = %s) -> (f64, ptr<f64>) {
+    %l = load %ptr : f64
+    %acc.1 = add %acc, %l : f64
+    tape_push 0, %acc.1
+    %ptr.1 = offset %ptr, %i : ptr<f64>
+    yield %acc.1, %ptr.1
+  }
+  %h = while (%z = %e) -> (ptr<f64>) {
+    condition %c, %z
+  } do (%z.1) {
+    yield %z.1
+  }
+  call @g(%a, %r, %h) : ()
+  return %u
+}
+
+func @g(%p: ptr<const f64>, %q: ptr<const f64>, %r: ptr<f64>) -> () {
+  return
+}
+)"));
+}
+
+TEST(VerifierMemoryTest, Alloca) {
+  EXPECT_EQ(verifyF("  %a = alloca 0 : ptr<f64>\n"),
+            "in function @f: 'alloca' element count must be positive, not 0");
+  EXPECT_MESSAGE(verifyF("  %a = alloca -2 : ptr<f64>\n"),
+                 "'alloca' element count must be positive, not -2");
+  EXPECT_MESSAGE(verifyF("  %a = alloca 2 : ptr<const f64>\n"),
+                 "'alloca' result must be a non-const pointer, not "
+                 "ptr<const f64>");
+  EXPECT_MESSAGE(verifyF("  %a = alloca 2 : i32\n"),
+                 "'alloca' result must be a pointer, not i32");
+  Fixture T({Type::i32()});
+  Operation *A =
+      T.B.create(OpKind::Alloca, {T.param(0)}, {Type::ptr(Type::f64())});
+  A->setIntAttr(1);
+  T.B.ret({});
+  EXPECT_MESSAGE(T.verify(), "'alloca' expects 0 operands, got 1");
+  Fixture U({});
+  U.B.create(OpKind::Alloca, {}, {})->setIntAttr(1);
+  U.B.ret({});
+  EXPECT_MESSAGE(U.verify(), "'alloca' expects 1 result, got 0");
+}
+
+TEST(VerifierMemoryTest, TapeAlloc) {
+  EXPECT_EQ(verifyF("  %t = tape_alloc %x : ptr<f64>\n", "%x: f64"),
+            "in function @f: 'tape_alloc' size must be i32 or i64, not f64");
+  EXPECT_MESSAGE(verifyF("  %t = tape_alloc %b : ptr<f64>\n", "%b: i1"),
+                 "'tape_alloc' size must be i32 or i64, not i1");
+  EXPECT_MESSAGE(verifyF("  %t = tape_alloc %n : ptr<const f64>\n", "%n: i32"),
+                 "'tape_alloc' result must be a non-const pointer, not "
+                 "ptr<const f64>");
+  EXPECT_MESSAGE(verifyF("  %t = tape_alloc %n : f64\n", "%n: i32"),
+                 "'tape_alloc' result must be a pointer, not f64");
+  EXPECT_MESSAGE(verifyF("  %t = tape_alloc : ptr<f64>\n"),
+                 "'tape_alloc' expects 1 operand, got 0");
+}
+
+TEST(VerifierMemoryTest, Offset) {
+  EXPECT_EQ(
+      verifyF("  %q = offset %p, %x : ptr<f64>\n", "%p: ptr<f64>, %x: f64"),
+      "in function @f: 'offset' index must be i32 or i64, not f64");
+  EXPECT_MESSAGE(verifyF("  %q = offset %x, %n : f64\n", "%x: f64, %n: i32"),
+                 "'offset' base must be a pointer, not f64");
+  EXPECT_MESSAGE(verifyF("  %q = offset %p, %n : ptr<f64>\n",
+                         "%p: ptr<const f64>, %n: i32"),
+                 "'offset' result has type ptr<f64>, expected ptr<const "
+                 "f64> (the base type)");
+  EXPECT_MESSAGE(
+      verifyF("  %q = offset %p, %n : ptr<f32>\n", "%p: ptr<f64>, %n: i32"),
+      "'offset' result has type ptr<f32>, expected ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = offset %p : ptr<f64>\n", "%p: ptr<f64>"),
+                 "'offset' expects 2 operands, got 1");
+}
+
+TEST(VerifierMemoryTest, Load) {
+  EXPECT_EQ(verifyF("  %v = load %p : f32\n", "%p: ptr<const f64>"),
+            "in function @f: 'load' result has type f32, expected f64 (the "
+            "element type of ptr<const f64>)");
+  EXPECT_MESSAGE(verifyF("  %v = load %x : f64\n", "%x: f64"),
+                 "'load' address must be a pointer, not f64");
+  EXPECT_MESSAGE(verifyF("  %v = load %p : ptr<f64>\n", "%p: ptr<f64>"),
+                 "'load' result has type ptr<f64>, expected f64");
+  EXPECT_MESSAGE(verifyF("  %v = load %p, %p : f64\n", "%p: ptr<f64>"),
+                 "'load' expects 1 operand, got 2");
+}
+
+TEST(VerifierMemoryTest, Store) {
+  EXPECT_EQ(verifyF("  store %x, %p\n", "%p: ptr<const f64>, %x: f64"),
+            "in function @f: 'store' address must be a non-const pointer, "
+            "not ptr<const f64>");
+  EXPECT_MESSAGE(verifyF("  store %n, %p\n", "%p: ptr<f64>, %n: i32"),
+                 "'store' value has type i32, expected f64 (the element type "
+                 "of ptr<f64>)");
+  EXPECT_MESSAGE(verifyF("  store %p, %p\n", "%p: ptr<f64>"),
+                 "'store' value has type ptr<f64>, expected f64");
+  EXPECT_MESSAGE(verifyF("  store %x, %x\n", "%x: f64"),
+                 "'store' address must be a pointer, not f64");
+  EXPECT_MESSAGE(verifyF("  store %p\n", "%p: ptr<f64>"),
+                 "'store' expects 2 operands, got 1");
+  Fixture T({Type::f64(), Type::ptr(Type::f64())});
+  T.B.create(OpKind::Store, {T.param(0), T.param(1)}, {Type::f64()});
+  T.B.ret({});
+  EXPECT_MESSAGE(T.verify(), "'store' expects 0 results, got 1");
+}
+
+TEST(VerifierMemoryTest, Tapes) {
+  EXPECT_EQ(verifyF("  tape_push 0, %x\n  %n = tape_pop 0 : i32\n", "%x: f64"),
+            "in function @f: 'tape_pop' result has type i32, but tape 0 "
+            "holds f64 (its first push or pop)");
+  EXPECT_MESSAGE(verifyF("  %a = tape_pop 3 : f64\n  tape_push 2, %y\n"
+                         "  tape_push 3, %y\n",
+                         "%y: f32"),
+                 "'tape_push' value has type f32, but tape 3 holds f64");
+  // Across regions: the first use in program order sets the type.
+  EXPECT_MESSAGE(verifyF("  if %c {\n    tape_push 1, %x\n    yield\n"
+                         "  } else {\n    %v = tape_pop 1 : i32\n    yield\n"
+                         "  }\n",
+                         "%c: i1, %x: f64"),
+                 "'tape_pop' result has type i32, but tape 1 holds f64");
+  EXPECT_MESSAGE(verifyF("  tape_push -1, %x\n", "%x: f64"),
+                 "'tape_push' tape id must be non-negative, not -1");
+  EXPECT_MESSAGE(verifyF("  %v = tape_pop -4 : f64\n"),
+                 "'tape_pop' tape id must be non-negative, not -4");
+  EXPECT_MESSAGE(verifyF("  tape_push 0, %p\n", "%p: ptr<f64>"),
+                 "'tape_push' value must be a scalar, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %p = tape_pop 0 : ptr<f64>\n"),
+                 "'tape_pop' result must be a scalar, not ptr<f64>");
+  // Tapes are per function: @g may use tape 0 for another type.
+  EXPECT_VALID(verifyText("func @f(%x: f64) -> () {\n  tape_push 0, %x\n"
+                          "  return\n}\n"
+                          "func @g(%n: i32) -> () {\n  tape_push 0, %n\n"
+                          "  %m = tape_pop 0 : i32\n  return\n}\n"));
+  // Large ids are fine.
+  EXPECT_VALID(verifyF("  tape_push 9223372036854775807, %x\n"
+                       "  %y = tape_pop 9223372036854775807 : f64\n",
+                       "%x: f64"));
+
+  Fixture T({Type::f64()});
+  Operation *Pop = T.B.create(OpKind::TapePop, {T.param(0)}, {Type::f64()});
+  Pop->setIntAttr(0);
+  T.B.ret({});
+  EXPECT_MESSAGE(T.verify(), "'tape_pop' expects 0 operands, got 1");
+  Fixture U({Type::f64()});
+  U.B.create(OpKind::TapePush, {}, {});
+  U.B.ret({});
+  EXPECT_MESSAGE(U.verify(), "'tape_push' expects 1 operand, got 0");
+}
+
+TEST(VerifierMemoryTest, PointersAreNotScalars) {
+  const char *P = "%p: ptr<f64>";
+  EXPECT_MESSAGE(verifyF("  %q = add %p, %p : ptr<f64>\n", P),
+                 "'add' requires a scalar type, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = neg %p : ptr<f64>\n", P),
+                 "'neg' requires a scalar type, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = sin %p : ptr<f64>\n", P),
+                 "'sin' requires a scalar type, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %c = cmp eq %p, %p : ptr<f64>\n", P),
+                 "'cmp' operands must be scalars, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = cast %p : ptr<f64> to ptr<const f64>\n", P),
+                 "'cast' operand must be a scalar, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = cast %n : i64 to ptr<f64>\n", "%n: i64"),
+                 "'cast' result must be a scalar, not ptr<f64>");
+  EXPECT_MESSAGE(verifyF("  %q = constant 0 : ptr<f64>\n"),
+                 "'constant' result must be a scalar, not ptr<f64>");
+  EXPECT_VALID(
+      verifyF("  %q = select %c, %p, %p : ptr<f64>\n", "%c: i1, %p: ptr<f64>"));
+  EXPECT_MESSAGE(verifyF("  %q = select %c, %p, %r : ptr<f64>\n",
+                         "%c: i1, %p: ptr<f64>, %r: ptr<const f64>"),
+                 "'select' operand #2 has type ptr<const f64>, expected "
+                 "ptr<f64>");
+}
+
+TEST(VerifierMemoryTest, FunctionsTakeButDoNotReturnPointers) {
+  EXPECT_VALID(verifyText("func @f(%x: ptr<const f64>, %y: ptr<f64>, "
+                          "%n: i32) -> () {\n  return\n}\n"));
+  EXPECT_EQ(verifyText("func @f(%p: ptr<f64>) -> (ptr<f64>) {\n"
+                       "  return %p\n}\n"),
+            "in function @f: 'func' result #0 has type ptr<f64>; functions "
+            "cannot return pointers");
+}
+
+TEST(VerifierMemoryTest, CallsMayAddConst) {
+  const char *G = "func @g(%p: ptr<const f64>, %q: ptr<f64>) -> () {\n"
+                  "  return\n}\n";
+  EXPECT_VALID(verifyText(std::string("func @f(%p: ptr<f64>) -> () {\n"
+                                      "  call @g(%p, %p) : ()\n"
+                                      "  return\n}\n") +
+                          G));
+  EXPECT_EQ(verifyText(std::string("func @f(%p: ptr<const f64>) -> () {\n"
+                                   "  call @g(%p, %p) : ()\n"
+                                   "  return\n}\n") +
+                       G),
+            "in function @f: 'call' argument types (ptr<const f64>, "
+            "ptr<const f64>) do not match the parameter types of @g "
+            "(ptr<const f64>, ptr<f64>)");
+  EXPECT_MESSAGE(verifyText(std::string("func @f(%p: ptr<f32>) -> () {\n"
+                                        "  call @g(%p, %p) : ()\n"
+                                        "  return\n}\n") +
+                            G),
+                 "'call' argument types (ptr<f32>, ptr<f32>) do not match");
+  // The message shows the argument types as written.
+  EXPECT_MESSAGE(verifyText(std::string("func @f(%p: ptr<f64>, %x: f64) -> () "
+                                        "{\n  call @g(%p, %x) : ()\n"
+                                        "  return\n}\n") +
+                            G),
+                 "'call' argument types (ptr<f64>, f64) do not match the "
+                 "parameter types of @g (ptr<const f64>, ptr<f64>)");
+}
+
+TEST(VerifierForTest, Direction) {
+  EXPECT_VALID(verifyText(R"(func @f(%n: i32, %x: f64) -> (f64) {
+  %r = for %i = %n to %n step %n : i32 reverse iter_args(%a = %x) -> (f64) {
+    yield %a
+  }
+  return %r
+}
+)"));
+  EXPECT_MESSAGE(verifyText("func @f(%x: f64) -> () {\n"
+                            "  for %i = %x to %x step %x : f64 reverse {\n"
+                            "    yield\n  }\n  return\n}\n"),
+                 "'for' bounds must be i32 or i64, not f64");
+  Fixture T({Type::i32()});
+  Operation *For = T.B.createFor(T.param(0), T.param(0), T.param(0), {});
+  Builder(For->getRegion(0)).yield({});
+  T.B.ret({});
+  For->setIntAttr(2);
+  EXPECT_EQ(T.verify(), "in function @f: 'for' direction must be 0 "
+                        "(forward) or 1 (reverse), not 2");
+  For->setIntAttr(-1);
+  EXPECT_MESSAGE(T.verify(), "not -1");
+}
+
 } // namespace

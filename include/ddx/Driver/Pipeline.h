@@ -8,6 +8,7 @@
 #define DDX_DRIVER_PIPELINE_H
 
 #include "ddx/IR/IR.h"
+#include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/Tangent.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
@@ -34,8 +35,11 @@ struct DerivativeSpec {
 struct EmissionState {
   /// Functions already defined in the output, by name.
   llvm::StringSet<> Defined;
-  /// Tangents built for callees, shared by all requests.
+  /// Tangents and adjoints built for callees, shared by all requests.
   TangentCache Tangents;
+  AdjointCache Adjoints;
+  /// The tape planner's report for every reverse-mode derivative so far.
+  std::string Report;
   /// Emit `// line N` comments tying statements to the source.
   bool LineComments = true;
 };

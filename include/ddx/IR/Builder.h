@@ -49,11 +49,25 @@ public:
   /// Structured operations come back with empty regions (arguments added);
   /// callers fill them and end each with its terminator.
   Operation *createIf(Value *Cond, llvm::ArrayRef<Type> ResultTypes);
-  /// Body arguments: the induction variable, then one per init.
+  /// Body arguments: the induction variable, then one per init. A reverse
+  /// loop visits the same induction values in decreasing order.
   Operation *createFor(Value *Lower, Value *Upper, Value *Step,
-                       llvm::ArrayRef<Value *> Inits);
+                       llvm::ArrayRef<Value *> Inits, bool Reverse = false);
   /// Before and after regions get one argument per init.
   Operation *createWhile(llvm::ArrayRef<Value *> Inits);
+
+  // Memory and tapes.
+  /// `alloca N : ptr<Elem>`: N > 0 zero-initialized elements. (Not named
+  /// `alloca`: glibc defines that as a function-like macro in <stdlib.h>.)
+  Value *localAlloc(Type Elem, int64_t N);
+  /// The address of element I of P; has P's type.
+  Value *offset(Value *P, Value *I);
+  Value *load(Value *P);
+  Operation *store(Value *V, Value *P);
+  /// `tape_alloc N : ptr<Elem>`: N (i32 or i64) zero-initialized elements.
+  Value *tapeAlloc(Type Elem, Value *N);
+  Operation *tapePush(unsigned Tape, Value *V);
+  Value *tapePop(unsigned Tape, Type T);
 
   Operation *yield(llvm::ArrayRef<Value *> Values);
   Operation *condition(Value *Cond, llvm::ArrayRef<Value *> Values);

@@ -16,6 +16,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -40,6 +41,19 @@ bool isMath(OpKind K);
 /// Number of operands of an arithmetic or math operation.
 unsigned arity(OpKind K);
 bool isTerminator(OpKind K);
+/// Operations whose effect is more than their results: `store`,
+/// `tape_push`, `tape_pop` (it changes the tape) and `call` (the callee may
+/// store through pointer arguments). They must be kept and not reordered
+/// across each other or across operations that read memory.
+bool hasMemoryEffects(OpKind K);
+/// Operations whose result depends on memory, not only on their operands:
+/// `load`, `tape_pop` and `call`. They may not be merged or moved across
+/// operations with memory effects.
+bool readsMemory(OpKind K);
+/// `alloca` and `tape_alloc`: every execution yields a fresh buffer, so two
+/// of them are never interchangeable even with equal operands; an unused
+/// one may be removed.
+bool isAllocation(OpKind K);
 
 /// Comparison predicates with C++ semantics (`!=` is true on NaN operands).
 enum class CmpPred : unsigned char { EQ, NE, LT, LE, GT, GE };
@@ -120,7 +134,9 @@ public:
   void setLoc(Location L) { Loc = L; }
 
   // Attributes. Which ones an operation uses depends on its kind: constants
-  // hold a number, `cmp` a predicate, `call` a callee name.
+  // hold a number, `cmp` a predicate, `call` a callee name; the integer
+  // attribute is the element count of `alloca`, the tape id of `tape_push`
+  // and `tape_pop`, and the direction of `for` (1 = reverse).
   double getFloatAttr() const { return FloatAttr; }
   int64_t getIntAttr() const { return IntAttr; }
   void setFloatAttr(double V) { FloatAttr = V; }
@@ -133,6 +149,13 @@ public:
   // Accessors for structured operations.
   /// `for` operands: lower bound, upper bound, step, then iteration inits.
   llvm::ArrayRef<Value *> getLoopInits() const;
+  /// A `for` whose induction variable runs over its values in decreasing
+  /// order (`for ... : i32 reverse`).
+  bool isReverseLoop() const { return Kind == OpKind::For && IntAttr == 1; }
+  void setReverseLoop(bool Reverse) {
+    assert(Kind == OpKind::For && "only 'for' has a direction");
+    IntAttr = Reverse;
+  }
 
 private:
   friend class Region;

@@ -6,11 +6,11 @@
 
 namespace ddx {
 
-/// Removes everything that cannot affect F's results or calls: pure
+/// Removes everything that cannot affect F's results or memory: pure
 /// operations, `if`/`for`/`while` results and loop-carried values nobody
 /// reads (including a value a loop only carries into itself), and whole
-/// structured operations left without live results or calls. Calls are
-/// kept, since a callee may do more than compute its results.
+/// structured operations left without live results or effects. Operations
+/// with memory effects (stores, tape pushes and pops, calls) are kept.
 void eliminateDeadCode(ir::Function &F);
 
 } // namespace ddx

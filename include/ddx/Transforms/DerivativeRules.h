@@ -17,6 +17,7 @@
 #define DDX_TRANSFORMS_DERIVATIVERULES_H
 
 #include "ddx/IR/Builder.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 #include <vector>
 
@@ -47,6 +48,9 @@ public:
   /// derives every reverse-mode rule from its forward-mode rule, as JAX's
   /// transpose does.
   void transposeInto(Term Ct, std::vector<Term> &Adjoints) const;
+
+  /// Calls Fn on every IR value the term reads.
+  void forEachLeaf(llvm::function_ref<void(ir::Value *)> Fn) const;
   /// Builds the term's operations (operands first, left to right) and
   /// returns its value; null for zero. Constants take type Ty.
   ir::Value *materialize(ir::Builder &B, ir::Type Ty) const;
@@ -83,15 +87,17 @@ struct JvpArgs {
   llvm::ArrayRef<ir::Value *> Primals;
   ir::Value *Result;
   llvm::ArrayRef<ir::Value *> Tangents; // null = zero
-  /// Tangents become slots, so the rule's result can be transposed.
+  /// For transposition: tangents become slots, present for the operands
+  /// marked active (Tangents is unused).
   bool Symbolic = false;
+  llvm::ArrayRef<bool> ActiveMask = {};
 
   Term x(unsigned I) const { return Primals[I]; }
   Term y() const { return Result; }
   Term dx(unsigned I) const {
-    if (!Tangents[I])
-      return Term();
-    return Symbolic ? Term::slot(I) : Term(Tangents[I]);
+    if (Symbolic)
+      return ActiveMask[I] ? Term::slot(I) : Term();
+    return Tangents[I] ? Term(Tangents[I]) : Term();
   }
 };
 
