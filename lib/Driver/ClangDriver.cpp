@@ -468,7 +468,8 @@ std::string lineDirective(unsigned Line, llvm::StringRef Path) {
 } // namespace
 
 std::optional<std::string> ddx::generateDerivatives(ParsedInput &Input,
-                                                    llvm::StringRef LinePath) {
+                                                    llvm::StringRef LinePath,
+                                                    std::string *Report) {
   ASTContext &Ctx = Input.context();
   SourceManager &SM = Ctx.getSourceManager();
   frontend::Reporter Diags(Ctx.getDiagnostics());
@@ -533,6 +534,8 @@ std::optional<std::string> ddx::generateDerivatives(ParsedInput &Input,
   Input.drop();
   if (errorCount(Ctx) != ErrorsBefore)
     return std::nullopt;
+  if (Report)
+    *Report += State.Report;
 
   llvm::StringRef Text = SM.getBufferData(SM.getMainFileID());
   std::string Out;

@@ -617,9 +617,16 @@ void FunctionEmitter::emitFor(const Operation &Op) {
     line("for (" + Ty + " " + I + " = " + Lb.Text + "; " + I + " < " +
          wrap(Ub, PrecRelational + 1) + "; " + Inc + ") {");
   } else if (Step.Text == "1") {
-    // The same induction values, last first.
-    line("for (" + Ty + " " + I + " = " + wrap(Ub, PrecAdditive) + " - 1; " +
-         I + " >= " + wrap(Lb, PrecRelational + 1) + "; --" + I + ") {");
+    // The same induction values, last first: from ub - 1 (`n` for a bound
+    // written `n + 1`).
+    std::string Last = wrap(Ub, PrecAdditive) + " - 1";
+    const Value *UbV = Op.getOperand(1);
+    const Operation *UbDef = UbV->getDefiningOp();
+    if (UbDef && Plan.isInlined(UbV) && UbDef->getKind() == OpKind::Add &&
+        expr(UbDef->getOperand(1)).Text == "1")
+      Last = expr(UbDef->getOperand(0)).Text;
+    line("for (" + Ty + " " + I + " = " + Last + "; " + I + " >= " +
+         wrap(Lb, PrecRelational + 1) + "; --" + I + ") {");
   } else {
     // Last value: lb + (ub - lb - 1) / step * step, when ub > lb.
     std::string L = wrap(Lb, PrecMultiplicative + 1);

@@ -840,6 +840,12 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   Value *K = RevBody.getArgument(0);
   K->setName("k");
   unsigned N = Carried.size();
+  for (unsigned I = 0; I != N; ++I) {
+    RevBody.getArgument(1 + I)->setName(
+        adjointName(Op.getResult(Carried[I])->getName()));
+    RevBody.getArgument(1 + N + I)->setName(
+        adjointName(Before.getArgument(Carried[I])->getName()));
+  }
   Region *Outer = B.getInsertionRegion();
   B.setInsertionPointToEnd(RevBody);
 
@@ -859,6 +865,9 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   for (unsigned J : Carried)
     Types.push_back(Op.getResult(J)->getType());
   Operation *IfOp = B.createIf(B.cmp(CmpPred::GT, K, Zero), Types);
+  for (unsigned I = 0; I != N; ++I)
+    IfOp->getResult(I)->setName(
+        adjointName(After.getArgument(Carried[I])->getName()));
   B.setInsertionPointToEnd(IfOp->getRegion(0));
   if (llvm::Error E = enterRegion(After))
     return E;

@@ -53,7 +53,7 @@ OPTIONS:
 const char *const GenHelp =
     R"(OVERVIEW: generate the requested derivatives of a C++ file
 
-USAGE: ddx gen <file.cpp> [-o <out.cpp>] [-- <compile flags>]
+USAGE: ddx gen <file.cpp> [-o <out.cpp>] [--report[=<file>]] [-- <compile flags>]
 
 Writes <file.cpp> with each request replaced by the derivative's definition,
 as C++ that any C++17 compiler builds in <file.cpp>'s place. On any error
@@ -61,6 +61,11 @@ nothing is written.
 
 OPTIONS:
   -o <file>    Write the output to <file> ('-' or omitted: stdout)
+  --report[=<file>]
+               Print the tape planner's decisions for every gradient and
+               adjoint: per loop, its tape (array or stack) and bytes per
+               iteration; per value the reverse sweep reads, keep,
+               recompute or tape. To stderr, or to <file>.
   -h, --help   Show this help
 )";
 
@@ -75,6 +80,7 @@ struct CommandLine {
   std::vector<std::string> ClangArgs;
   std::vector<std::string> Functions;
   std::string Output = "-";
+  std::optional<std::string> Report;
   bool PrintLocs = false;
   bool Help = false;
 };
@@ -111,6 +117,8 @@ std::optional<CommandLine> parseCommand(StringRef Command,
         return std::nullopt;
       }
       CL.Functions.push_back(*V);
+    } else if (!IsIr && (A == "--report" || A.starts_with("--report="))) {
+      CL.Report = A.consume_front("--report=") ? A.str() : std::string();
     } else if (!IsIr && A.starts_with("-o")) {
       if (A.size() > 2 && A[2] != '=') {
         CL.Output = A.drop_front(2).str();
@@ -172,9 +180,10 @@ int runIr(const CommandLine &CL) {
 
 int runGen(const CommandLine &CL) {
   std::optional<std::string> Output;
+  std::string Report;
   ClangResult R =
       runOnAST({CL.Input, CL.ClangArgs, std::nullopt}, [&](ParsedInput &In) {
-        Output = generateDerivatives(In, CL.Input);
+        Output = generateDerivatives(In, CL.Input, &Report);
       });
   if (!R.Success || !Output)
     return 1;
@@ -194,6 +203,19 @@ int runGen(const CommandLine &CL) {
         << "cannot write '" << CL.Output << "': " << toString(std::move(E))
         << "\n";
     return 1;
+  }
+  if (CL.Report) {
+    if (CL.Report->empty()) {
+      errs() << Report;
+    } else if (Error E = writeToOutput(*CL.Report, [&](raw_ostream &OS) {
+                 OS << Report;
+                 return Error::success();
+               })) {
+      WithColor::error(errs(), "ddx gen")
+          << "cannot write '" << *CL.Report << "': "
+          << toString(std::move(E)) << "\n";
+      return 1;
+    }
   }
   return 0;
 }

@@ -80,8 +80,11 @@ void lowerMainFileFunctions(ParsedInput &Input,
 /// the main file's text with each request replaced by its definition and
 /// followed by `#line N "<LinePath>"` so later lines keep their numbers.
 /// Returns nullopt after reporting errors.
+/// If Report is given, the tape planner's decisions for every reverse-mode
+/// derivative are appended to it.
 std::optional<std::string> generateDerivatives(ParsedInput &Input,
-                                               llvm::StringRef LinePath);
+                                               llvm::StringRef LinePath,
+                                               std::string *Report = nullptr);
 
 } // namespace ddx
 
