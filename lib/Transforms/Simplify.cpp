@@ -1,6 +1,7 @@
 //===- Simplify.cpp - Folding, CSE and dead-code elimination --------------===//
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/DeadCode.h"
+#include "ddx/Transforms/MemoryForwarding.h"
 #include "ddx/IR/Builder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -263,6 +264,9 @@ private:
 } // namespace
 
 void ddx::simplify(Function &F) {
+  Simplifier().run(F.getBody());
+  forwardMemory(F);
+  // Forwarded values may fold further.
   Simplifier().run(F.getBody());
   eliminateDeadCode(F);
 }
