@@ -219,6 +219,11 @@ void Operation::eraseResult(unsigned I) {
     Results[K]->Index = K;
 }
 
+Value *Operation::appendResult(Type Ty) {
+  Results.emplace_back(new Value(Ty, this, nullptr, Results.size()));
+  return Results.back().get();
+}
+
 Operation *Operation::getParentOp() const {
   return Parent ? Parent->getParentOp() : nullptr;
 }

@@ -1,6 +1,7 @@
 //===- Simplify.cpp - Folding, CSE and dead-code elimination --------------===//
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/DeadCode.h"
+#include "ddx/Transforms/LoopScalarReplacement.h"
 #include "ddx/Transforms/MemoryForwarding.h"
 #include "ddx/IR/Builder.h"
 #include "llvm/ADT/DenseMap.h"
@@ -266,6 +267,10 @@ private:
 void ddx::simplify(Function &F) {
   Simplifier().run(F.getBody());
   forwardMemory(F);
+  // Loads that forwarding made redundant go before the loop patterns are
+  // matched.
+  eliminateDeadCode(F);
+  replaceLoopCarriedElements(F);
   // Forwarded values may fold further.
   Simplifier().run(F.getBody());
   eliminateDeadCode(F);

@@ -327,3 +327,63 @@ TEST(Adjoint, GradientReturnsValueAndAddsIntoDerivatives) {
 }
 
 } // namespace
+
+namespace {
+
+// Simplify's memory transformations (forwarding, dead stores, carrying an
+// element across iterations) must not change what a function computes:
+// run the original and the simplified function on the same inputs.
+TEST(Simplify, MemoryTransformationsPreserveResults) {
+  const char *Source = R"(
+func @f(%g: ptr<f64>, %x: ptr<const f64>, %v: f64, %n: i32) -> (f64) {
+  %z = constant 0 : i32
+  %o = constant 1 : i32
+  %acc0 = constant 0.0 : f64
+  %r = for %i = %z to %n step %o : i32 reverse iter_args(%acc = %acc0) -> (f64) {
+    %p0 = offset %g, %i : ptr<f64>
+    %a = load %p0 : f64
+    %px = offset %x, %i : ptr<const f64>
+    %xi = load %px : f64
+    %a2 = add %a, %xi : f64
+    %q0 = offset %g, %i : ptr<f64>
+    store %a2, %q0
+    %q0b = offset %g, %i : ptr<f64>
+    %a3 = load %q0b : f64
+    %a4 = mul %a3, %v : f64
+    %q0c = offset %g, %i : ptr<f64>
+    store %a4, %q0c
+    %ip = add %i, %o : i32
+    %p1 = offset %g, %ip : ptr<f64>
+    %b = load %p1 : f64
+    %b2 = mul %b, %xi : f64
+    %q1 = offset %g, %ip : ptr<f64>
+    store %b2, %q1
+    %acc2 = add %acc, %b2 : f64
+    yield %acc2
+  }
+  return %r
+}
+)";
+  for (int N : {0, 1, 2, 5}) {
+    std::vector<double> Results[2], G[2];
+    for (int Simplified = 0; Simplified != 2; ++Simplified) {
+      auto M = parseModule(Source);
+      ASSERT_TRUE(static_cast<bool>(M));
+      if (Simplified)
+        simplify(*(*M)->lookup("f"));
+      ASSERT_FALSE(static_cast<bool>(verify(**M)));
+      G[Simplified] = {0.5, -1.0, 2.0, 0.25, 3.0, -0.75};
+      std::vector<double> X = {1.5, -0.5, 0.75, 2.0, -1.25, 0.5};
+      auto R = interpret(**M, "f",
+                         {InterpArg::buffer(G[Simplified]),
+                          InterpArg::buffer(X), InterpArg::scalar(1.25),
+                          InterpArg::scalar(N)});
+      ASSERT_TRUE(static_cast<bool>(R)) << toString(R.takeError());
+      Results[Simplified] = *R;
+    }
+    EXPECT_EQ(Results[0], Results[1]) << "n = " << N;
+    EXPECT_EQ(G[0], G[1]) << "n = " << N;
+  }
+}
+
+} // namespace

@@ -115,10 +115,13 @@ public:
 
   /// Removes operand I.
   void eraseOperand(unsigned I) { Operands.erase(Operands.begin() + I); }
+  void appendOperand(Value *V) { Operands.push_back(V); }
 
   unsigned getNumResults() const { return Results.size(); }
   /// Removes result I, which must be unused; later results shift down.
   void eraseResult(unsigned I);
+  /// Adds a result (e.g. a new loop-carried value) after the others.
+  Value *appendResult(Type Ty);
   Value *getResult(unsigned I = 0) const { return Results[I].get(); }
   llvm::SmallVector<Value *, 2> getResults() const;
 
