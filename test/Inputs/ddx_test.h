@@ -58,8 +58,17 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <unistd.h>
 
 namespace ddx_test {
+
+/// A derivative that never returns (a reverse loop whose count is wrong, a
+/// tape popped past its end) must fail the test, not stall the suite: every
+/// test binary dies by SIGALRM after two minutes.
+struct Watchdog {
+  Watchdog() { alarm(120); }
+};
+inline Watchdog TheWatchdog;
 
 /// A check passes when |got - expected| <= abs or <= rel * scale, where scale
 /// is |expected| unless the check says otherwise.
