@@ -16,8 +16,16 @@ namespace {
 void addTargets(const Expr *E, StmtEffects &Eff) {
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       Eff.Assigned.insert(VD);
+      if (VD->getType()->isReferenceType())
+        Eff.MayWriteMemory = true;
+    }
+  } else if (isa<ArraySubscriptExpr>(E)) {
+    Eff.MayWriteMemory = true;
+  } else if (const auto *CE = dyn_cast<CastExpr>(E);
+             CE && CE->getCastKind() == CK_NoOp) {
+    addTargets(CE->getSubExpr(), Eff);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp())
       addTargets(BO->getLHS(), Eff);
@@ -26,6 +34,8 @@ void addTargets(const Expr *E, StmtEffects &Eff) {
   } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->isIncrementDecrementOp())
       addTargets(UO->getSubExpr(), Eff);
+    else if (UO->getOpcode() == UO_Deref)
+      Eff.MayWriteMemory = true;
   } else if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
     addTargets(CO->getTrueExpr(), Eff);
     addTargets(CO->getFalseExpr(), Eff);
@@ -54,6 +64,8 @@ void walkEffects(const Stmt *S, StmtEffects &Eff, bool InLoop, bool InSwitch) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         Eff.Assigned.insert(VD);
+  } else if (isa<CallExpr>(S)) {
+    Eff.MayWriteMemory = true;
   }
 
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
@@ -78,8 +90,11 @@ bool walkMayHaveEffects(const Stmt *S) {
       return true;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S))
-    if (UO->isIncrementDecrementOp())
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_Deref)
       return true;
+  // An element access may be out of bounds when not guarded.
+  if (isa<ArraySubscriptExpr>(S))
+    return true;
   for (const Stmt *Child : S->children())
     if (walkMayHaveEffects(Child))
       return true;
@@ -95,6 +110,56 @@ void walkReferencedVars(const Stmt *S,
       Vars.insert(VD);
   for (const Stmt *Child : S->children())
     walkReferencedVars(Child, Vars);
+}
+
+/// The local variable E names, ignoring parentheses and no-op casts.
+const VarDecl *namedVar(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *CE = dyn_cast<CastExpr>(E);
+        CE && CE->getCastKind() == CK_NoOp) {
+      E = CE->getSubExpr();
+      continue;
+    }
+    if (const auto *FE = dyn_cast<FullExpr>(E)) {
+      E = FE->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+void walkAddressTaken(const Stmt *S,
+                      llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  auto Add = [&](const Expr *E) {
+    if (const VarDecl *VD = namedVar(E))
+      Vars.insert(VD);
+  };
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    Add(UO->getSubExpr());
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->getType()->isLValueReferenceType() && VD->getInit())
+        Add(VD->getInit());
+  } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      for (unsigned I = 0; I != FD->getNumParams() && I != CE->getNumArgs();
+           ++I) {
+        QualType PT = FD->getParamDecl(I)->getType();
+        if (PT->isLValueReferenceType() &&
+            !PT->getPointeeType().isConstQualified())
+          Add(CE->getArg(I));
+      }
+  }
+  for (const Stmt *Child : S->children())
+    walkAddressTaken(Child, Vars);
 }
 
 const SwitchCase *walkCaseLabels(const Stmt *S) {
@@ -139,6 +204,30 @@ bool mayHaveEffects(const Expr *E) { return walkMayHaveEffects(E); }
 void collectReferencedVars(const Expr *E,
                            llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
   walkReferencedVars(E, Vars);
+}
+
+void collectAddressTaken(const Stmt *S,
+                         llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  walkAddressTaken(S, Vars);
+}
+
+bool readsMemory(const Expr *E,
+                 llvm::function_ref<bool(const VarDecl *)> IsMemoryVar) {
+  if (!E)
+    return false;
+  if (isa<ArraySubscriptExpr>(E))
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && IsMemoryVar(VD))
+      return true;
+  for (const Stmt *Child : E->children())
+    if (readsMemory(dyn_cast_or_null<Expr>(Child), IsMemoryVar))
+      return true;
+  return false;
 }
 
 const SwitchCase *findNestedCaseLabel(const Stmt *S) {

@@ -9,6 +9,7 @@
 #ifndef DDX_LIB_FRONTEND_ASSIGNEDVARS_H
 #define DDX_LIB_FRONTEND_ASSIGNEDVARS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
@@ -29,6 +30,10 @@ struct StmtEffects {
   /// nested in a loop (or, for break, a switch) inside them.
   bool MayBreak = false;
   bool MayContinue = false;
+  /// May write memory: assigns through a subscript, a dereference or a
+  /// reference, or calls a function (which may write through its pointer
+  /// arguments).
+  bool MayWriteMemory = false;
 };
 
 /// Adds the effects of S (may be null) to E.
@@ -40,12 +45,24 @@ void collectEffects(const clang::Stmt *S, StmtEffects &E);
 bool alwaysJumps(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
 /// True if evaluating E may assign, call a function or trap (integer `/` and
-/// `%`). Such an operand must not be evaluated speculatively.
+/// `%`, subscripts and dereferences, which may be out of bounds). Such an
+/// operand must not be evaluated speculatively.
 bool mayHaveEffects(const clang::Expr *E);
 
 /// Adds every variable that E refers to.
 void collectReferencedVars(const clang::Expr *E,
                            llvm::SmallPtrSetImpl<const clang::VarDecl *> &Vars);
+
+/// Adds the local variables whose address the code in S needs: operands of
+/// `&`, variables a reference binds to (a local reference, or an argument
+/// for a non-const reference parameter).
+void collectAddressTaken(const clang::Stmt *S,
+                         llvm::SmallPtrSetImpl<const clang::VarDecl *> &Vars);
+
+/// True if E reads memory: a subscript, a dereference, or a variable that
+/// IsMemoryVar says lives in memory.
+bool readsMemory(const clang::Expr *E,
+                 llvm::function_ref<bool(const clang::VarDecl *)> IsMemoryVar);
 
 /// A case or default label inside S that is not S itself and does not belong
 /// to a switch nested in S, or null.

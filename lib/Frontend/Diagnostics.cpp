@@ -18,7 +18,13 @@ const char *const RestructureHint =
 const char *const ExceptionHint =
     "move error handling out of the function being differentiated";
 const char *const PointerHint =
-    "pointers are not supported yet; pass and return values instead";
+    "use pointers to double, float, int, long or bool that point into arrays";
+const char *const NullHint =
+    "every pointer must point into an array; pass an array, or split the "
+    "function into one per case";
+const char *const DynamicMemoryHint =
+    "dynamic memory is not supported; use a local array of constant size, "
+    "or take the storage as a pointer parameter";
 const char *const ClassHint = "classes and structs are not supported yet; "
                               "pass their fields as scalar parameters";
 
@@ -38,15 +44,11 @@ ConstructText textOf(Construct C) {
     return {"a lambda expression",
             "move the lambda's body into a function and call it by name"};
   case Construct::New:
-    return {"'new'", "dynamic memory is not supported yet; use local scalar "
-                     "variables"};
+    return {"'new'", DynamicMemoryHint};
   case Construct::Delete:
-    return {"'delete'", "dynamic memory is not supported yet; use local "
-                        "scalar variables"};
+    return {"'delete'", DynamicMemoryHint};
   case Construct::RangeFor:
-    return {"a range-based 'for' loop",
-            "arrays and containers are not supported yet; loop over an "
-            "integer index"};
+    return {"a range-based 'for' loop", "loop over an integer index"};
   case Construct::Coroutine:
     return {"a coroutine", "write the function without co_await, co_yield "
                            "and co_return"};
@@ -62,9 +64,7 @@ ConstructText textOf(Construct C) {
   case Construct::MemberAccess:
     return {"accessing the member '{0}'", ClassHint};
   case Construct::ArraySubscript:
-    return {"array subscripting",
-            "arrays and pointers are not supported yet; use scalar "
-            "variables"};
+    return {"this array subscript", PointerHint};
   case Construct::This:
     return {"'this'", "member functions are not supported yet; write a free "
                       "function"};
@@ -126,6 +126,39 @@ ConstructText textOf(Construct C) {
   case Construct::UnsupportedLValue:
     return {"assigning to this kind of expression",
             "assign to a local variable or parameter"};
+  case Construct::PointerCompare:
+    return {"comparing pointers", "compare integer indices instead"};
+  case Construct::PointerDifference:
+    return {"subtracting pointers",
+            "keep an integer index alongside the pointer"};
+  case Construct::NullPointer:
+    return {"a null pointer", NullHint};
+  case Construct::PointerTest:
+    return {"testing whether a pointer is null", NullHint};
+  case Construct::CastAwayConst:
+    return {"casting away 'const' from a pointer",
+            "declare the pointer (or the parameter it comes from) without "
+            "'const' if the function writes through it"};
+  case Construct::ReturnPointer:
+    return {"returning a pointer or reference from '{0}'",
+            "return a value, or write results through a pointer or "
+            "reference parameter"};
+  case Construct::UninitializedPointer:
+    return {"the pointer variable '{0}' without an initializer",
+            "initialize it where it is declared, e.g. with the array it "
+            "will point into"};
+  case Construct::MixedConstPointer:
+    return {"pointing '{0}' at both const and non-const data",
+            "use separate pointer variables for const and non-const arrays"};
+  case Construct::MixedConstConditional:
+    return {"a conditional expression choosing between pointers to const "
+            "and non-const data",
+            "use separate pointer variables for const and non-const arrays"};
+  case Construct::AliasedArguments:
+    return {"passing {0}",
+            "ddx assumes that pointer and reference parameters do not "
+            "overlap when one of them is written (like 'restrict'); pass a "
+            "copy of the array"};
   case Construct::OtherStmt:
     return {"this statement ('{0}')",
             "use if, switch, loops, return and expression statements"};
@@ -163,7 +196,8 @@ const char *formatOf(Msg M) {
     return "'%0' is not a parameter of '%1'; its parameters are: %2";
   case Msg::RequestNonFloatParam:
     return "parameter '%0' has type '%1' and cannot be an independent input; "
-           "list only floating-point parameters";
+           "list only floating-point parameters (or pointers, arrays and "
+           "references to floating-point data)";
   case Msg::RequestDuplicateParam:
     return "parameter '%0' is listed twice as an independent input";
   case Msg::RequestEmptyParam:
@@ -189,14 +223,48 @@ bool isNote(Msg M) {
 /// What the user can do instead of using type T.
 const char *typeHint(QualType T) {
   T = T.getCanonicalType();
-  if (T->isReferenceType())
-    return "references are not supported yet; pass and return values";
-  if (T->isPointerType() || T->isArrayType() || T->isMemberPointerType())
-    return "pointers and arrays are not supported yet; use scalar values";
+  if (T->isRValueReferenceType())
+    return "rvalue references are not supported; pass by value or by "
+           "'const' reference";
+  if (const auto *RT = T->getAs<ReferenceType>()) {
+    QualType Pointee = RT->getPointeeType().getCanonicalType();
+    if (Pointee->isPointerType())
+      return "references to pointers are not supported; pass the pointer by "
+             "value";
+    return typeHint(Pointee);
+  }
+  if (T->isMemberPointerType())
+    return "member pointers are not supported; call functions by name";
+  if (T->isVariableArrayType())
+    return "variable-length arrays are not supported; give the array a "
+           "constant size";
+  if (T->isPointerType() || T->isArrayType()) {
+    // The scalar the pointer or array holds.
+    QualType Elem = T;
+    while (Elem->isPointerType() || Elem->isArrayType()) {
+      Elem = Elem->isPointerType()
+                 ? Elem->getPointeeType()
+                 : QualType(Elem->getArrayElementTypeNoTypeQual(), 0);
+      Elem = Elem.getCanonicalType();
+      if (Elem->isPointerType() || Elem->isMemberPointerType())
+        return "pointers to pointers and arrays of pointers are not "
+               "supported; store the data in one flat array";
+      if (Elem->isVariableArrayType())
+        return "variable-length arrays are not supported; give the array a "
+               "constant size";
+    }
+    if (Elem->isVoidType())
+      return "use a pointer to double, float, int, long or bool";
+    if (Elem->isFunctionType())
+      return "call functions by name";
+    return typeHint(Elem);
+  }
   if (T->isRecordType())
     return ClassHint;
   if (T->isEnumeralType())
     return "enumerations are not supported; use int";
+  if (T->isNullPtrType())
+    return NullHint;
   if (const auto *BT = T->getAs<BuiltinType>()) {
     if (BT->getKind() == BuiltinType::LongDouble)
       return "use double";
@@ -205,7 +273,8 @@ const char *typeHint(QualType T) {
     if (BT->isInteger())
       return "use int or long";
   }
-  return "ddx supports double, float, int, long, long long and bool";
+  return "ddx supports double, float, int, long, long long and bool, and "
+         "pointers, arrays and references to them";
 }
 
 } // namespace

@@ -1,10 +1,11 @@
 //===- ExprLowering.cpp - Expressions -------------------------------------===//
 //
 // Expressions lower to values of their C++ type. Lvalues designate locals
-// (lowerLValue), so assignments and increments just rebind a local in the
-// environment. Constant subexpressions are folded with Clang's evaluator,
-// which also reads `constexpr` globals. Operands that may have effects are
-// never evaluated speculatively: `&&`, `||` and `?:` then become `if`.
+// or memory (lowerLValue): assignments and increments rebind a local in the
+// environment, or store. Constant subexpressions are folded with Clang's
+// evaluator, which also reads `constexpr` globals. Operands that may have
+// effects are never evaluated speculatively: `&&`, `||` and `?:` then become
+// `if`.
 //
 //===----------------------------------------------------------------------===//
 #include "AssignedVars.h"
@@ -32,8 +33,8 @@ std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name) {
     return Construct::New;
   if (isa<CXXDeleteExpr>(E))
     return Construct::Delete;
-  if (isa<ArraySubscriptExpr>(E))
-    return Construct::ArraySubscript;
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return Construct::NullPointer;
   if (isa<CXXThisExpr>(E))
     return Construct::This;
   if (isa<StringLiteral>(E))
@@ -61,14 +62,6 @@ std::optional<Construct> classifyUnsupported(const Expr *E, std::string &Name) {
     return Construct::OperatorCall;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (UO->getOpcode() == UO_AddrOf) {
-      const auto *DRE =
-          dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
-      Name = DRE ? DRE->getDecl()->getNameAsString() : "an expression";
-      return Construct::AddressOf;
-    }
-    if (UO->getOpcode() == UO_Deref)
-      return Construct::Deref;
     if (UO->getOpcode() == UO_Not) {
       Name = "~";
       return Construct::BitwiseOp;
@@ -186,7 +179,20 @@ ir::Value *FunctionLowering::lowerExprAs(const Expr *E, ir::Type Ty) {
     ++Failures;
     return poison(Ty);
   }
-  return B.cast(V, Ty);
+  return convert(V, Ty);
+}
+
+ir::Value *FunctionLowering::convert(ir::Value *V, ir::Type Ty) {
+  if (!Ty.isPointer() && !V->getType().isPointer())
+    return B.cast(V, Ty);
+  ir::Type From = V->getType();
+  if (From == Ty || (From.isPointer() && Ty.isConstPointer() &&
+                     From.getElementType() == Ty.getElementType()))
+    return V;
+  // C++ type checking leaves no other pointer conversion: only after an
+  // error (a poisoned value) or a cast reported already.
+  ++Failures;
+  return poison(Ty);
 }
 
 void FunctionLowering::lowerDiscarded(const Expr *E) {
@@ -209,10 +215,13 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
     if (const auto *CO = dyn_cast<ConditionalOperator>(E->IgnoreParens());
         CO && Ty)
       return lowerConditional(CO, *Ty);
-    LocalVar *V = lowerLValue(E, Access::Read);
-    if (!V)
+    // A temporary bound to a `const T &` parameter: its value.
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E->IgnoreParens()))
+      return lowerExpr(MT->getSubExpr());
+    LValue LV = lowerLValue(E, Access::Read);
+    if (!LV)
       return poison(Ty.value_or(ir::Type::f64()));
-    return read(V);
+    return readLValue(LV);
   }
 
   if (!Ty && !T->isVoidType()) {
@@ -238,6 +247,19 @@ ir::Value *FunctionLowering::lowerExpr(const Expr *E) {
   if (Ty)
     if (ir::Value *C = tryFold(E, *Ty))
       return C;
+
+  // Pointer arithmetic, `&lvalue` and array decay: one address.
+  if (Ty && Ty->isPointer()) {
+    const Expr *S = E->IgnoreParens();
+    const auto *CE = dyn_cast<CastExpr>(S);
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    const auto *UO = dyn_cast<UnaryOperator>(S);
+    if ((CE && (CE->getCastKind() == CK_ArrayToPointerDecay ||
+                CE->getCastKind() == CK_NoOp)) ||
+        (BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub)) ||
+        (UO && UO->getOpcode() == UO_AddrOf))
+      return materialize(lowerPointer(S));
+  }
 
   if (const auto *PE = dyn_cast<ParenExpr>(E))
     return lowerExpr(PE->getSubExpr());
@@ -320,11 +342,59 @@ ir::Value *FunctionLowering::tryFold(const Expr *E, ir::Type Ty) {
 // Lvalues: locals, assignments, increments
 //===----------------------------------------------------------------------===//
 
-void FunctionLowering::assign(LocalVar *V, ir::Value *Val) {
+void FunctionLowering::assign(LocalVar *V, ir::Value *Val, SourceLocation Loc) {
+  if (V->Poisoned)
+    return;
+  if (V->Ty.isPointer() || Val->getType().isPointer()) {
+    // A pointer variable is ptr<T> or ptr<const T> for its whole life (see
+    // isConstRooted); the IR cannot turn one into the other.
+    if (Val->getType() != V->Ty) {
+      unsupported(Loc.isValid() ? Loc
+                  : V->Decl     ? V->Decl->getLocation()
+                                : FD->getLocation(),
+                  Construct::MixedConstPointer, V->Name);
+      V->Poisoned = true; // Its uses are not reported again.
+      return;
+    }
+    return write(V, Val);
+  }
   write(V, B.cast(Val, V->Ty));
 }
 
-LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
+ir::Value *FunctionLowering::readLValue(const LValue &LV) {
+  if (LV.Var)
+    return read(LV.Var);
+  if (LV.IsArray) {
+    error(FD->getLocation(), Msg::InternalError,
+          {"an array is read as a scalar"});
+    return poison(ir::Type::f64());
+  }
+  return B.load(LV.Addr.Base);
+}
+
+void FunctionLowering::writeLValue(const LValue &LV, ir::Value *V,
+                                   SourceLocation Loc) {
+  if (LV.Var)
+    return assign(LV.Var, V, Loc);
+  ir::Value *P = LV.Addr.Base;
+  if (LV.IsArray || P->getType().isConstPointer()) {
+    error(Loc, Msg::InternalError, {"a store to an array or to const data"});
+    return;
+  }
+  B.store(convert(V, P->getType().getElementType()), P);
+}
+
+ir::Value *FunctionLowering::stepByOne(ir::Value *Old, QualType T, bool Inc) {
+  if (T->isPointerType()) {
+    int64_t Stride = scalarCount(Ctx, T->getPointeeType());
+    return materialize(Address{Old, nullptr, Inc ? Stride : -Stride});
+  }
+  return B.arith(Inc ? ir::OpKind::Add : ir::OpKind::Sub,
+                 {Old, constant(Old->getType(), 1)});
+}
+
+FunctionLowering::LValue FunctionLowering::lowerLValue(const Expr *E,
+                                                       Access A) {
   E = E->IgnoreParens();
   LocScope L(*this, E->getExprLoc());
 
@@ -337,29 +407,50 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (isa<BindingDecl>(DRE->getDecl())) {
       ++Failures; // Reported at the structured binding.
-      return nullptr;
+      return {};
     }
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD) {
       unsupportedExpr(E, Construct::OtherExpr,
                       DRE->getDecl()->getNameAsString());
-      return nullptr;
+      return {};
     }
     if (!VD->hasLocalStorage()) {
+      // A constant array, indexed at run time: a local copy.
+      if (A == Access::Read)
+        if (ir::Value *Mem = constantArray(VD))
+          return LValue::memory({Mem, nullptr, 0}, /*IsArray=*/true);
       if (VD->isStaticLocal()) {
         ++Failures; // Reported at its declaration.
-        return nullptr;
+        return {};
       }
       unsupported(E->getExprLoc(),
                   A == Access::Write ? Construct::GlobalWrite
                                      : Construct::GlobalRead,
                   VD->getName());
-      return nullptr;
+      return {};
     }
     LocalVar *V = lookupVar(VD);
-    if (!V)
+    if (!V) {
       unsupported(E->getExprLoc(), Construct::CapturedVar, VD->getName());
-    return V;
+      return {};
+    }
+    if (V->inMemory() && !V->Poisoned)
+      return LValue::memory({read(V), nullptr, 0}, V->Store == Storage::Array);
+    return LValue::local(V);
+  }
+
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return lowerSubscript(AS);
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref) {
+    Address Ad = lowerPointer(UO->getSubExpr());
+    if (!Ad.Base)
+      return {};
+    if (E->getType()->isArrayType())
+      return LValue::memory(Ad, /*IsArray=*/true);
+    return LValue::memory({materialize(Ad), nullptr, 0});
   }
 
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
@@ -370,44 +461,63 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
     }
     if (Op == BO_Assign) {
       // C++17: the right operand is sequenced before the left.
+      unsigned Before = Failures;
       ir::Value *R = lowerExpr(BO->getRHS());
-      LocalVar *V = lowerLValue(BO->getLHS(), Access::Write);
-      if (V && R)
-        assign(V, R);
-      return V;
+      LValue LV = lowerLValue(BO->getLHS(), Access::Write);
+      // A pointer that failed to lower is not assigned: its stand-in would
+      // only add errors.
+      if (LV && R && (Failures == Before || !R->getType().isPointer()))
+        writeLValue(LV, R, BO->getOperatorLoc());
+      return LV;
     }
     if (const auto *CA = dyn_cast<CompoundAssignOperator>(BO)) {
       std::optional<ir::OpKind> K = arithKind(Op);
       if (!K) {
         unsupportedExpr(E, Construct::BitwiseOp, BO->getOpcodeStr());
-        return nullptr;
+        return {};
+      }
+      QualType LT = CA->getLHS()->getType();
+      if (LT->isPointerType()) {
+        // p += n, p -= n.
+        IndexValue N = lowerIndex(CA->getRHS());
+        LValue LV = lowerLValue(CA->getLHS(), Access::Write);
+        if (!LV || (LV.Var && LV.Var->Poisoned))
+          return LV;
+        Address P{readLValue(LV), nullptr, 0};
+        addIndex(P, N, scalarCount(Ctx, LT->getPointeeType()),
+                 Op == BO_SubAssign);
+        writeLValue(LV, materialize(P), BO->getOperatorLoc());
+        return LV;
       }
       ir::Value *R = lowerExpr(CA->getRHS());
-      LocalVar *V = lowerLValue(CA->getLHS(), Access::Write);
-      if (!V || !R)
-        return V;
+      LValue LV = lowerLValue(CA->getLHS(), Access::Write);
+      if (!LV || !R)
+        return LV;
       std::optional<ir::Type> LTy = lowerType(Ctx, CA->getComputationLHSType());
       std::optional<ir::Type> RTy =
           lowerType(Ctx, CA->getComputationResultType());
       if (!LTy || !RTy) {
-        if (!V->Poisoned)
+        if (!(LV.Var && LV.Var->Poisoned))
           unsupportedType(BO->getOperatorLoc(), "this compound assignment",
                           CA->getComputationResultType());
-        return V;
+        return LV;
       }
-      ir::Value *Lhs = B.cast(B.cast(read(V), *LTy), *RTy);
-      assign(V, B.arith(*K, {Lhs, B.cast(R, *RTy)}));
-      return V;
+      ir::Value *Lhs = B.cast(B.cast(readLValue(LV), *LTy), *RTy);
+      writeLValue(LV, B.arith(*K, {Lhs, B.cast(R, *RTy)}),
+                  BO->getOperatorLoc());
+      return LV;
     }
   }
 
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->isPrefix() && UO->isIncrementDecrementOp()) {
-    LocalVar *V = lowerLValue(UO->getSubExpr(), Access::Write);
-    if (V)
-      assign(V, B.arith(UO->isIncrementOp() ? ir::OpKind::Add : ir::OpKind::Sub,
-                        {read(V), constant(V->Ty, 1)}));
-    return V;
+    LValue LV = lowerLValue(UO->getSubExpr(), Access::Write);
+    if (LV && !(LV.Var && LV.Var->Poisoned))
+      writeLValue(LV,
+                  stepByOne(readLValue(LV), UO->getSubExpr()->getType(),
+                            UO->isIncrementOp()),
+                  UO->getOperatorLoc());
+    return LV;
   }
 
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
@@ -417,19 +527,19 @@ LocalVar *FunctionLowering::lowerLValue(const Expr *E, Access A) {
     lowerCall(CE);
     if (Failures == Before)
       unsupportedType(E->getExprLoc(), "this call", CE->getCallReturnType(Ctx));
-    return nullptr;
+    return {};
   }
 
   if (isa<ConditionalOperator>(E)) {
     unsupportedExpr(E, Construct::ConditionalLValue);
-    return nullptr;
+    return {};
   }
   std::string Name;
   if (std::optional<Construct> C = classifyUnsupported(E, Name))
     unsupportedExpr(E, *C, Name);
   else
     unsupportedExpr(E, Construct::UnsupportedLValue);
-  return nullptr;
+  return {};
 }
 
 //===----------------------------------------------------------------------===//
@@ -461,11 +571,19 @@ ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
       if (C->isInt() && !Ty.isFloat())
         return constantInt(Ty, C->getInt().getExtValue());
     }
-    LocalVar *V = lowerLValue(Sub, Access::Read);
-    return V ? B.cast(read(V), Ty) : poison(Ty);
+    LValue LV = lowerLValue(Sub, Access::Read);
+    return LV ? convert(readLValue(LV), Ty) : poison(Ty);
   }
   case CK_NoOp:
     return lowerExprAs(Sub, Ty);
+  case CK_ArrayToPointerDecay:
+    return materialize(lowerPointer(E));
+  case CK_NullToPointer:
+    unsupportedExpr(E, Construct::NullPointer);
+    return poison(Ty);
+  case CK_PointerToBoolean:
+    unsupportedExpr(E, Construct::PointerTest);
+    return poison(Ty);
   case CK_IntegralToFloating:
   case CK_FloatingToIntegral:
   case CK_FloatingCast:
@@ -501,6 +619,19 @@ ir::Value *FunctionLowering::lowerBinary(const BinaryOperator *E, ir::Type Ty) {
   }
   if (Op == BO_LAnd || Op == BO_LOr)
     return lowerLogical(E);
+  bool PointerOperands = E->getLHS()->getType()->isPointerType() ||
+                         E->getRHS()->getType()->isPointerType() ||
+                         E->getLHS()->getType()->isNullPtrType();
+  if (PointerOperands && cmpPred(Op)) {
+    unsupportedExpr(E, Construct::PointerCompare);
+    return poison(Ty);
+  }
+  if (PointerOperands && Op == BO_Sub && !Ty.isPointer()) {
+    unsupportedExpr(E, Construct::PointerDifference);
+    return poison(Ty);
+  }
+  if (Ty.isPointer())
+    return materialize(lowerPointer(E));
   if (std::optional<ir::OpKind> K = arithKind(Op); K && !Ty.isVoid()) {
     // Usual arithmetic conversions already gave both operands type Ty.
     ir::Value *L = lowerExprAs(E->getLHS(), Ty);
@@ -547,14 +678,18 @@ ir::Value *FunctionLowering::lowerUnary(const UnaryOperator *E, ir::Type Ty) {
     return B.logicalNot(lowerExprAs(Sub, ir::Type::i1()));
   case UO_PostInc:
   case UO_PostDec: {
-    LocalVar *V = lowerLValue(Sub, Access::Write);
-    if (!V)
+    LValue LV = lowerLValue(Sub, Access::Write);
+    if (!LV || (LV.Var && LV.Var->Poisoned))
       return poison(Ty);
-    ir::Value *Old = read(V);
-    assign(V, B.arith(E->isIncrementOp() ? ir::OpKind::Add : ir::OpKind::Sub,
-                      {Old, constant(V->Ty, 1)}));
-    return B.cast(Old, Ty);
+    ir::Value *Old = readLValue(LV);
+    writeLValue(LV, stepByOne(Old, Sub->getType(), E->isIncrementOp()),
+                E->getOperatorLoc());
+    return convert(Old, Ty);
   }
+  case UO_AddrOf:
+    if (Ty.isPointer())
+      return materialize(lowerPointer(E));
+    [[fallthrough]];
   default: {
     std::string Name;
     std::optional<Construct> C = classifyUnsupported(E, Name);
@@ -582,6 +717,15 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *E,
           return ValueList();
         });
     return nullptr;
+  }
+  if (Ty.isPointer()) {
+    // Both arms must give the same IR pointer type.
+    bool ConstTrue = isConstRooted(E->getTrueExpr());
+    if (ConstTrue != isConstRooted(E->getFalseExpr())) {
+      unsupportedExpr(E, Construct::MixedConstConditional);
+      return poison(Ty);
+    }
+    Ty = ir::Type::ptr(Ty.getElementType(), ConstTrue);
   }
   return buildIf(
       C, {Ty}, [&] { return ValueList{lowerExprAs(E->getTrueExpr(), Ty)}; },
@@ -653,15 +797,37 @@ ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,
     ++Failures; // The callee's errors are reported already.
     return Fail();
   }
+  checkAliasing(E, Def);
   llvm::SmallVector<ir::Value *, 4> Args;
   for (unsigned I = 0; I != Def->getNumParams() && I != E->getNumArgs(); ++I) {
-    std::optional<ir::Type> PT =
-        lowerType(Ctx, Def->getParamDecl(I)->getType());
-    if (!PT) { // Only in a recursive call to a function that fails.
+    std::optional<ParamLowering> PL =
+        lowerParamType(Ctx, Def->getParamDecl(I)->getType());
+    if (!PL) { // Only in a recursive call to a function that fails.
       ++Failures;
       return Fail();
     }
-    Args.push_back(lowerExprAs(E->getArg(I), *PT));
+    const Expr *Arg = E->getArg(I);
+    if (PL->K == ParamLowering::ScalarRef || PL->K == ParamLowering::ArrayRef) {
+      // Passed by reference: the argument's address.
+      LValue LV = lowerLValue(Arg, Access::Write);
+      if (!LV) {
+        Args.push_back(poison(PL->Ty));
+        continue;
+      }
+      if (!LV.isMemory()) {
+        // analyzeMemory puts such arguments in memory.
+        if (LV.Var->Poisoned)
+          ++Failures;
+        else
+          error(Arg->getExprLoc(), Msg::InternalError,
+                {"an argument passed by reference is not in memory"});
+        Args.push_back(poison(PL->Ty));
+        continue;
+      }
+      Args.push_back(materialize(LV.Addr));
+      continue;
+    }
+    Args.push_back(lowerExprAs(Arg, PL->Ty));
   }
   LocScope L(*this, E->getExprLoc());
   llvm::SmallVector<ir::Type, 1> Results;

@@ -61,24 +61,35 @@ bool FunctionLowering::lowerSignature() {
     unsupported(FD->getLocation(), Construct::VariadicFunction, Name);
 
   llvm::SmallVector<ir::Type, 4> ParamTys;
+  llvm::SmallVector<std::optional<ParamLowering>, 4> Params;
   for (const ParmVarDecl *P : FD->parameters()) {
-    std::optional<ir::Type> Ty = lowerType(Ctx, P->getType());
-    if (!Ty) {
+    std::optional<ParamLowering> PL = lowerParamType(Ctx, P->getType());
+    if (!PL) {
       std::string What = P->getName().empty()
                              ? std::string("a parameter")
                              : "parameter '" + P->getName().str() + "'";
       unsupportedType(P->getLocation(), What, P->getType());
     }
-    ParamTys.push_back(Ty.value_or(ir::Type::f64()));
+    Params.push_back(PL);
+    ParamTys.push_back(PL ? PL->Ty : ir::Type::f64());
   }
   llvm::SmallVector<ir::Type, 1> ResultTys;
   QualType RT = FD->getReturnType();
   if (!RT->isVoidType()) {
-    ResultTy = lowerType(Ctx, RT);
+    SourceLocation Loc = FD->getReturnTypeSourceRange().getBegin();
+    if (Loc.isInvalid())
+      Loc = FD->getLocation();
+    // Memory a function allocates dies with it, so the IR returns no
+    // pointers; references are pointers too.
+    if (RT->isPointerType() || RT->isReferenceType()) {
+      unsupported(Loc, Construct::ReturnPointer, Name);
+      ResultTy = std::nullopt;
+    } else {
+      ResultTy = lowerType(Ctx, RT);
+      if (!ResultTy)
+        unsupportedType(Loc, "the return value of '" + Name + "'", RT);
+    }
     if (!ResultTy) {
-      SourceLocation Loc = FD->getReturnTypeSourceRange().getBegin();
-      unsupportedType(Loc.isValid() ? Loc : FD->getLocation(),
-                      "the return value of '" + Name + "'", RT);
       ResultTy = ir::Type::f64();
       ResultUnsupported = true;
     }
@@ -91,18 +102,53 @@ bool FunctionLowering::lowerSignature() {
     F->setLoc(B.getLoc());
   }
   B.setInsertionPointToEnd(F->getBody());
+  // Aliasing: ddx assumes that pointer and reference parameters do not
+  // overlap one another when one of them is written through, as if every
+  // pointer were `restrict`, and that nothing writes what a `const T &`
+  // parameter refers to while the function runs (so it is passed by value).
+  // Derivatives rely on it: shadow memory for `y` in `f(x, y)` is separate
+  // from `x`'s, so `f(a, a)` would mix the derivatives of input and output.
+  // checkAliasing reports the obvious violations at calls in this file.
   for (unsigned I = 0; I != FD->getNumParams(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     ir::Value *Arg = F->getParam(I);
     Arg->setName(P->getName());
-    LocalVar *V = declareVar(P, Arg->getType());
-    V->Poisoned = !lowerType(Ctx, P->getType());
-    Vals[V] = Slot{Arg, 0};
+    const std::optional<ParamLowering> &PL = Params[I];
+    if (!PL) {
+      LocalVar *V = declareVar(P, Arg->getType());
+      V->Poisoned = true;
+      Vals[V] = Slot{Arg, 0};
+      continue;
+    }
+    switch (PL->K) {
+    case ParamLowering::Value:
+      if (needsMemory(P)) {
+        // Its address is taken: a copy in memory.
+        LocScope L(*this, P->getLocation());
+        ir::Value *Mem = B.localAlloc(Arg->getType(), 1);
+        Mem->setName(P->getName());
+        B.store(Arg, Mem);
+        Vals[declareVar(P, Mem->getType(), Storage::Memory)] = Slot{Mem, 0};
+        break;
+      }
+      [[fallthrough]];
+    case ParamLowering::Pointer:
+      Vals[declareVar(P, Arg->getType())] = Slot{Arg, 0};
+      break;
+    case ParamLowering::ScalarRef:
+      Vals[declareVar(P, Arg->getType(), Storage::Memory)] = Slot{Arg, 0};
+      break;
+    case ParamLowering::ArrayRef:
+      Vals[declareVar(P, Arg->getType(), Storage::Array)] = Slot{Arg, 0};
+      break;
+    }
   }
+  EntryPos = F->getBody().size();
   return true;
 }
 
 std::unique_ptr<ir::Function> FunctionLowering::run() {
+  analyzeMemory();
   if (!lowerSignature())
     return nullptr;
   RetFlag = newFlag(FD, FlagKind::Return);
@@ -149,8 +195,11 @@ LocalVar *FunctionLowering::newLocal(llvm::StringRef Name, ir::Type Ty) {
   return &V;
 }
 
-LocalVar *FunctionLowering::declareVar(const VarDecl *VD, ir::Type Ty) {
+LocalVar *FunctionLowering::declareVar(const VarDecl *VD, ir::Type Ty,
+                                       Storage S) {
   LocalVar *V = newLocal(VD->getName(), Ty);
+  V->Store = S;
+  V->Decl = VD;
   Vars[VD] = V;
   return V;
 }
@@ -187,6 +236,8 @@ ir::Value *FunctionLowering::constant(ir::Type Ty, double C) {
 ir::Value *FunctionLowering::poison(ir::Type Ty) {
   // Only used after an error was reported: the function is discarded, the
   // value just keeps lowering going so later errors are found too.
+  if (Ty.isPointer())
+    return B.localAlloc(Ty.getElementType(), 1);
   return constant(Ty, 0);
 }
 
@@ -203,6 +254,17 @@ ir::Value *FunctionLowering::materialize(const Slot &S, LocalVar *V) {
     return S.V;
   if (!checkUsable(V, S))
     return poison(V->Ty);
+  if (V->Ty.isPointer()) {
+    // There is no null pointer: a pointer variable must be set before its
+    // value flows anywhere (into a loop or out of one arm of an `if`).
+    if (!V->ReportedUninit && !V->Poisoned)
+      unsupported(V->Decl ? V->Decl->getLocation() : FD->getLocation(),
+                  Construct::UninitializedPointer, V->Name);
+    else
+      ++Failures;
+    V->ReportedUninit = true;
+    return poison(V->Ty);
+  }
   ir::Value *C = constant(V->Ty, S.K);
   C->setName(V->Name);
   return C;

@@ -6,8 +6,12 @@
 // merging at `if`), StmtLowering.cpp (statements and control-flow
 // structurization), ExprLowering.cpp (expressions).
 //
-// Mutable locals live in an environment LocalVar -> current value, so the IR
-// has no memory operations. `return`, `break` and `continue` become flags:
+// Mutable scalar and pointer locals live in an environment LocalVar ->
+// current value, so they need no memory operations. Arrays, references and
+// scalars whose address is taken live in memory (MemoryLowering.cpp): the
+// environment holds their address, and reads and writes become `load` and
+// `store`, emitted in source evaluation order. `return`, `break` and
+// `continue` become flags:
 // control-flow locals that later statements test. A flag's value is usually
 // known while lowering (false until a jump, true right after one), so guards
 // are only emitted where a flag is really unknown; flags nothing ever tests
@@ -35,9 +39,35 @@
 namespace ddx::frontend {
 
 /// The IR type of a C++ type, or nullopt if ddx does not support it (void
-/// included).
+/// included). Pointers and arrays of scalars, and pointers to arrays of
+/// them, become `ptr<T>` (`ptr<const T>` when the scalar is const): arrays
+/// of arrays are flattened in row-major order.
 std::optional<ir::Type> lowerType(const clang::ASTContext &Ctx,
                                   clang::QualType T);
+
+/// How a parameter of a C++ type is passed in the IR.
+struct ParamLowering {
+  enum Kind {
+    /// A scalar by value; also `const T &` to a scalar, which ddx passes by
+    /// value (pointer parameters are assumed not to alias, so nothing can
+    /// change it behind the function's back).
+    Value,
+    /// A pointer (or array, decayed): an SSA pointer value.
+    Pointer,
+    /// `T &` to a non-const scalar: a pointer to the one element.
+    ScalarRef,
+    /// A reference to an array: a pointer to its first element.
+    ArrayRef,
+  };
+  Kind K;
+  ir::Type Ty;
+};
+std::optional<ParamLowering> lowerParamType(const clang::ASTContext &Ctx,
+                                            clang::QualType T);
+
+/// The number of scalars in an object of type T: the product of its
+/// constant array extents (1 for a scalar). The stride of a pointer to T.
+uint64_t scalarCount(const clang::ASTContext &Ctx, clang::QualType T);
 
 /// State shared by the lowering of all functions into one module.
 class ModuleContext {
@@ -101,11 +131,27 @@ private:
   llvm::StringMap<unsigned> NameUses;
 };
 
+/// Where a local's value lives.
+enum class Storage : unsigned char {
+  /// An SSA value in the environment (scalars, pointer variables).
+  Value,
+  /// A scalar in memory: the environment holds its address, which never
+  /// changes (`T &` parameters, references, address-taken scalars).
+  Memory,
+  /// An array: the environment holds the address of its first element.
+  Array,
+};
+
 /// A local of the function being lowered: a C++ variable, or a control-flow
 /// local that structuring introduces (a flag, the return value).
 struct LocalVar {
   std::string Name;
+  /// The type of the value in the environment: for Memory and Array
+  /// storage, a pointer.
   ir::Type Ty;
+  Storage Store = Storage::Value;
+  /// The C++ variable, if any.
+  const clang::VarDecl *Decl = nullptr;
   /// Creation order: merged results and loop-carried values follow it.
   unsigned Order = 0;
   bool IsFlag = false;
@@ -121,6 +167,12 @@ struct LocalVar {
   /// Introduced by lowering (flags, the return value); listed after the
   /// C++ variables in merged results and loop-carried values.
   bool Synthetic = false;
+  /// A pointer variable read before it was initialized was reported.
+  bool ReportedUninit = false;
+
+  /// The environment holds an address that never changes: nothing to
+  /// merge or carry through loops.
+  bool inMemory() const { return Store != Storage::Value; }
 };
 
 /// The value of a local at the current program point: an IR value, or a
@@ -172,7 +224,8 @@ private:
   // FunctionLowering.cpp: locals, values, merging.
   bool lowerSignature();
   LocalVar *newLocal(llvm::StringRef Name, ir::Type Ty);
-  LocalVar *declareVar(const clang::VarDecl *VD, ir::Type Ty);
+  LocalVar *declareVar(const clang::VarDecl *VD, ir::Type Ty,
+                       Storage S = Storage::Value);
   LocalVar *newFlag(const void *Owner, FlagKind K);
   LocalVar *lookupVar(const clang::VarDecl *VD) const;
 
@@ -211,6 +264,10 @@ private:
   void lowerList(llvm::ArrayRef<const clang::Stmt *> Stmts);
   void lowerBody(const clang::Stmt *S);
   void lowerDecl(const clang::VarDecl *VD);
+  /// Declares VD without running its initializer: arrays and address-taken
+  /// scalars get their memory. Null (after a report) if its type is not
+  /// supported.
+  LocalVar *createLocal(const clang::VarDecl *VD);
   void lowerIf(const clang::IfStmt *S,
                llvm::ArrayRef<const clang::Stmt *> Rest = {});
   void lowerWhile(const clang::WhileStmt *S);
@@ -250,15 +307,47 @@ private:
   ir::Value *anyOf(llvm::ArrayRef<LocalVar *> Flags);
 
   // ExprLowering.cpp: expressions.
-  /// An rvalue of E's type; null for void expressions.
+  /// An rvalue of E's type; null for void expressions. A pointer may come
+  /// back without the const of E's type (see isConstRooted).
   ir::Value *lowerExpr(const clang::Expr *E);
-  /// E converted to Ty.
+  /// E converted to Ty. A pointer only gains const in C++, which the IR
+  /// does not need: ptr<T> stays ptr<T> where ptr<const T> is asked for.
   ir::Value *lowerExprAs(const clang::Expr *E, ir::Type Ty);
+  /// V converted to Ty as above.
+  ir::Value *convert(ir::Value *V, ir::Type Ty);
   /// Evaluates E for its side effects only.
   void lowerDiscarded(const clang::Expr *E);
   enum class Access { Read, Write };
-  /// The local E designates after its side effects; null after an error.
-  LocalVar *lowerLValue(const clang::Expr *E, Access A);
+
+  /// An address not materialized yet: Base plus Index plus Const elements
+  /// (Index may be null). Constant parts fold without emitting operations.
+  struct Address {
+    ir::Value *Base = nullptr;
+    ir::Value *Index = nullptr;
+    int64_t Const = 0;
+  };
+  /// What an lvalue designates: an SSA local, or memory. For a scalar
+  /// lvalue the address is materialized (Index null, Const 0); for an array
+  /// lvalue (`m[i]` of `double m[3][4]`) it stays symbolic so that
+  /// `m[i][j]` becomes one `offset` by `i * 4 + j`.
+  struct LValue {
+    LocalVar *Var = nullptr;
+    Address Addr;
+    bool IsArray = false;
+
+    static LValue local(LocalVar *V) { return {V, {}, false}; }
+    static LValue memory(Address A, bool IsArray = false) {
+      return {nullptr, A, IsArray};
+    }
+    explicit operator bool() const { return Var || Addr.Base; }
+    bool isMemory() const { return Addr.Base; }
+  };
+  /// What E designates after its side effects; invalid after an error.
+  LValue lowerLValue(const clang::Expr *E, Access A);
+  /// Reads a scalar lvalue.
+  ir::Value *readLValue(const LValue &LV);
+  /// Writes V (converted to the lvalue's type) to a scalar lvalue.
+  void writeLValue(const LValue &LV, ir::Value *V, clang::SourceLocation Loc);
   ir::Value *tryFold(const clang::Expr *E, ir::Type Ty);
   ir::Value *lowerCast(const clang::CastExpr *E, ir::Type Ty);
   ir::Value *lowerBinary(const clang::BinaryOperator *E, ir::Type Ty);
@@ -270,7 +359,49 @@ private:
   ir::Value *lowerMathCall(const clang::CallExpr *E, ir::OpKind K);
   ir::Value *lowerUserCall(const clang::CallExpr *E,
                            const clang::FunctionDecl *Callee);
-  void assign(LocalVar *V, ir::Value *Val);
+  void assign(LocalVar *V, ir::Value *Val, clang::SourceLocation Loc = {});
+  /// Old incremented or decremented by one (T is the C++ type: pointers
+  /// step by their stride).
+  ir::Value *stepByOne(ir::Value *Old, clang::QualType T, bool Inc);
+
+  // MemoryLowering.cpp: addresses, pointers, arrays.
+  /// Finds the scalars that must live in memory and the const-ness of
+  /// pointer variables, before lowering starts.
+  void analyzeMemory();
+  /// True if the pointer value (or the memory an lvalue designates) that E
+  /// lowers to is `ptr<const T>`: a pointer's const-ness in the IR comes
+  /// from where it points (a const parameter), not from its C++ type, since
+  /// the IR has no conversion from ptr<T> to ptr<const T>.
+  bool isConstRooted(const clang::Expr *E) const;
+  /// The scalar VD names must live in memory (its address is taken or a
+  /// reference binds to it).
+  bool needsMemory(const clang::VarDecl *VD) const;
+  /// The value of pointer expression E, not yet offset.
+  Address lowerPointer(const clang::Expr *E);
+  /// Materializes an address: `offset` unless the index is 0.
+  ir::Value *materialize(const Address &A);
+  /// The element of `E1[E2]`.
+  LValue lowerSubscript(const clang::ArraySubscriptExpr *E);
+  /// An integer index: a value (i32 or i64), or a constant (V null).
+  struct IndexValue {
+    ir::Value *V = nullptr;
+    int64_t C = 0;
+  };
+  IndexValue lowerIndex(const clang::Expr *E);
+  /// Adds (or subtracts) N times Stride to A.
+  void addIndex(Address &A, IndexValue N, uint64_t Stride, bool Neg);
+  /// Stores the initializer Init of an object of type T at element Offset
+  /// of Base (fresh memory, zero-initialized).
+  void lowerArrayInit(ir::Value *Base, const clang::Expr *Init,
+                      clang::QualType T, uint64_t Offset);
+  /// A local copy of a constant array that is not a local variable
+  /// (`constexpr` at namespace scope, `static constexpr` in the function),
+  /// made at the function's entry (its address); null if VD is not one.
+  ir::Value *constantArray(const clang::VarDecl *VD);
+  /// Reports an obvious violation of ddx's no-aliasing assumption: one
+  /// array passed to two pointer parameters of Callee, one of them written.
+  void checkAliasing(const clang::CallExpr *E,
+                     const clang::FunctionDecl *Callee);
   /// Reports E as unsupported unless it only fails because of an already
   /// reported variable.
   void unsupportedExpr(const clang::Expr *E, Construct C,
@@ -306,6 +437,14 @@ private:
 
   std::deque<LocalVar> Locals;
   llvm::DenseMap<const clang::VarDecl *, LocalVar *> Vars;
+  /// Scalars whose address is needed (see analyzeMemory).
+  llvm::DenseSet<const clang::VarDecl *> MemoryVars;
+  /// Pointer variables that hold `ptr<const T>` in the IR.
+  llvm::DenseSet<const clang::VarDecl *> ConstPointerVars;
+  /// Copies of constant arrays made at the function's entry.
+  llvm::DenseMap<const clang::VarDecl *, ir::Value *> ConstantArrays;
+  /// Where the next such copy goes in the function's body.
+  size_t EntryPos = 0;
   llvm::DenseMap<LocalVar *, FlagKey> FlagKeys;
   Env Vals;
 

@@ -13,8 +13,9 @@ using namespace clang;
 using namespace ddx;
 using namespace ddx::frontend;
 
-std::optional<ir::Type> ddx::frontend::lowerType(const ASTContext &Ctx,
-                                                 QualType T) {
+/// The IR type of a scalar C++ type.
+static std::optional<ir::Type> lowerScalarType(const ASTContext &Ctx,
+                                               QualType T) {
   const auto *BT = T.getCanonicalType()->getAs<BuiltinType>();
   if (!BT)
     return std::nullopt;
@@ -39,6 +40,93 @@ std::optional<ir::Type> ddx::frontend::lowerType(const ASTContext &Ctx,
   default:
     return std::nullopt;
   }
+}
+
+/// `ptr<S>` for memory holding objects of type T: a scalar S, or arrays of
+/// constant size of them. The IR pointer is const when the scalar is.
+static std::optional<ir::Type> lowerMemoryType(const ASTContext &Ctx,
+                                               QualType T) {
+  // Only constant-size arrays flatten: a variable-length one has no stride.
+  QualType E = T;
+  while (const ArrayType *AT = Ctx.getAsArrayType(E)) {
+    if (!isa<ConstantArrayType>(AT))
+      return std::nullopt;
+    E = AT->getElementType();
+  }
+  QualType Elem = Ctx.getBaseElementType(T);
+  std::optional<ir::Type> S = lowerScalarType(Ctx, Elem);
+  if (!S)
+    return std::nullopt;
+  return ir::Type::ptr(*S, Elem.isConstQualified());
+}
+
+std::optional<ir::Type> ddx::frontend::lowerType(const ASTContext &Ctx,
+                                                 QualType T) {
+  QualType C = T.getCanonicalType();
+  if (const auto *PT = C->getAs<PointerType>())
+    return lowerMemoryType(Ctx, PT->getPointeeType());
+  if (C->isArrayType()) {
+    // The outermost extent may be unknown (`double x[]`); what matters is
+    // the element.
+    const ArrayType *AT = Ctx.getAsArrayType(C);
+    if (isa<VariableArrayType>(AT))
+      return std::nullopt;
+    return lowerMemoryType(Ctx, AT->getElementType());
+  }
+  return lowerScalarType(Ctx, C);
+}
+
+std::optional<ParamLowering>
+ddx::frontend::lowerParamType(const ASTContext &Ctx, QualType T) {
+  QualType C = T.getCanonicalType();
+  if (const auto *RT = C->getAs<LValueReferenceType>()) {
+    QualType Pointee = RT->getPointeeType();
+    if (Pointee->isArrayType()) {
+      std::optional<ir::Type> Ty = lowerType(Ctx, Pointee);
+      if (!Ty)
+        return std::nullopt;
+      return ParamLowering{ParamLowering::ArrayRef, *Ty};
+    }
+    std::optional<ir::Type> S = lowerScalarType(Ctx, Pointee);
+    if (!S)
+      return std::nullopt;
+    if (Pointee.isConstQualified())
+      return ParamLowering{ParamLowering::Value, *S};
+    return ParamLowering{ParamLowering::ScalarRef, ir::Type::ptr(*S)};
+  }
+  std::optional<ir::Type> Ty = lowerType(Ctx, T);
+  if (!Ty)
+    return std::nullopt;
+  return ParamLowering{
+      Ty->isPointer() ? ParamLowering::Pointer : ParamLowering::Value, *Ty};
+}
+
+std::optional<ParamPassing> ddx::paramPassing(const ASTContext &Ctx,
+                                              QualType T) {
+  std::optional<ParamLowering> PL = lowerParamType(Ctx, T);
+  if (!PL)
+    return std::nullopt;
+  switch (PL->K) {
+  case ParamLowering::Value:
+    return T->isReferenceType() ? ParamPassing::ConstReference
+                                : ParamPassing::Value;
+  case ParamLowering::Pointer:
+    return ParamPassing::Pointer;
+  case ParamLowering::ScalarRef:
+    return ParamPassing::Reference;
+  case ParamLowering::ArrayRef:
+    return ParamPassing::ArrayReference;
+  }
+  return std::nullopt;
+}
+
+uint64_t ddx::frontend::scalarCount(const ASTContext &Ctx, QualType T) {
+  uint64_t N = 1;
+  for (const ArrayType *AT = Ctx.getAsArrayType(T); AT;
+       AT = Ctx.getAsArrayType(AT->getElementType()))
+    if (const auto *CAT = dyn_cast<ConstantArrayType>(AT))
+      N *= CAT->getZExtSize();
+  return N;
 }
 
 ModuleContext::ModuleContext(ASTContext &Ctx, ir::Module &M)

@@ -68,10 +68,16 @@ const char *kindSuffix(RequestKind K) {
   return "";
 }
 
-/// Integers, bools and enums never are independent inputs.
+/// Integers, bools and enums never are independent inputs, nor pointers,
+/// arrays and references to them: a pointer, array or reference is one
+/// through the data it holds (`const double *x`, `double (&a)[3]`).
 bool canBeIndependent(QualType T) {
-  T = T.getNonReferenceType().getCanonicalType();
-  return !T->isIntegralOrEnumerationType();
+  const Type *Ty = T.getNonReferenceType().getCanonicalType().getTypePtr();
+  while (Ty->isPointerType() || Ty->isArrayType())
+    Ty = Ty->getPointeeOrArrayElementType()
+             ->getCanonicalTypeInternal()
+             .getTypePtr();
+  return !Ty->isIntegralOrEnumerationType() && !Ty->isVoidType();
 }
 
 class RequestCollector {

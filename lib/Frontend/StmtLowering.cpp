@@ -193,6 +193,50 @@ static const APValue *constantValueOf(const VarDecl *VD) {
   return VD->evaluateValue();
 }
 
+LocalVar *FunctionLowering::createLocal(const VarDecl *VD) {
+  LocScope L(*this, VD->getLocation());
+  QualType T = VD->getType();
+  std::optional<ir::Type> Ty = lowerType(Ctx, T);
+  if (!Ty || T->isReferenceType()) {
+    const auto *Closure = T->getAsCXXRecordDecl();
+    if (Closure && Closure->isLambda() && VD->getInit())
+      unsupported(VD->getInit()->getExprLoc(), Construct::Lambda);
+    else
+      unsupportedType(VD->getLocation(),
+                      "variable '" + VD->getName().str() + "'", T);
+    LocalVar *V = declareVar(VD, ir::Type::f64());
+    V->Poisoned = true;
+    Vals[V] = Slot::known(0);
+    return nullptr;
+  }
+  if (T->isArrayType()) {
+    // Arrays of arrays are one buffer, row-major; fresh memory is zero.
+    ir::Type Elem = Ty->getElementType();
+    ir::Value *Mem = B.localAlloc(Elem, scalarCount(Ctx, T));
+    Mem->setName(VD->getName());
+    LocalVar *V = declareVar(VD, Mem->getType(), Storage::Array);
+    Vals[V] = Slot{Mem, 0};
+    return V;
+  }
+  if (Ty->isPointer()) {
+    ir::Type PTy =
+        ir::Type::ptr(Ty->getElementType(), ConstPointerVars.contains(VD));
+    LocalVar *V = declareVar(VD, PTy);
+    Vals[V] = Slot::known(0);
+    return V;
+  }
+  if (needsMemory(VD)) {
+    ir::Value *Mem = B.localAlloc(*Ty, 1);
+    Mem->setName(VD->getName());
+    LocalVar *V = declareVar(VD, Mem->getType(), Storage::Memory);
+    Vals[V] = Slot{Mem, 0};
+    return V;
+  }
+  LocalVar *V = declareVar(VD, *Ty);
+  Vals[V] = Slot::known(0);
+  return V;
+}
+
 void FunctionLowering::lowerDecl(const VarDecl *VD) {
   LocScope L(*this, VD->getLocation());
   if (isa<DecompositionDecl>(VD))
@@ -201,28 +245,85 @@ void FunctionLowering::lowerDecl(const VarDecl *VD) {
   if (VD->hasExternalStorage())
     return;
   if (!VD->hasLocalStorage()) {
-    // `static constexpr` locals are constants; reads fold them.
+    // `static constexpr` locals are constants; reads fold them (arrays are
+    // copied into memory where indexed).
     if (!VD->isStaticLocal() || !constantValueOf(VD))
       unsupported(VD->getLocation(), Construct::StaticLocal, VD->getName());
     return;
   }
-  std::optional<ir::Type> Ty = lowerType(Ctx, VD->getType());
-  if (!Ty) {
-    const auto *Closure = VD->getType()->getAsCXXRecordDecl();
-    if (Closure && Closure->isLambda() && VD->getInit())
-      unsupported(VD->getInit()->getExprLoc(), Construct::Lambda);
-    else
-      unsupportedType(VD->getLocation(),
-                      "variable '" + VD->getName().str() + "'", VD->getType());
-    LocalVar *V = declareVar(VD, ir::Type::f64());
-    V->Poisoned = true;
-    Vals[V] = Slot::known(0);
+  QualType T = VD->getType();
+  const Expr *Init = VD->getInit();
+  if (T->isReferenceType() && Init) {
+    const Expr *E = Init;
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    QualType Pointee = T.getNonReferenceType();
+    if (const auto *MT =
+            dyn_cast<MaterializeTemporaryExpr>(E->IgnoreParens())) {
+      // Bound to a temporary (`const double &r = x + 1`): the reference
+      // names a fresh object, like a variable of its own.
+      std::optional<ir::Type> Ty = lowerType(Ctx, Pointee);
+      if (Ty && Ty->isScalar()) {
+        ir::Value *Val = lowerExprAs(MT->getSubExpr(), *Ty);
+        if (needsMemory(VD)) {
+          ir::Value *Mem = B.localAlloc(*Ty, 1);
+          Mem->setName(VD->getName());
+          B.store(Val, Mem);
+          Vals[declareVar(VD, Mem->getType(), Storage::Memory)] = Slot{Mem, 0};
+          return;
+        }
+        LocalVar *V = declareVar(VD, *Ty);
+        Vals[V] = Slot::known(0);
+        assign(V, Val, VD->getLocation());
+        return;
+      }
+    } else if (T->isLValueReferenceType() && !Pointee->isPointerType() &&
+               lowerType(Ctx, Pointee)) {
+      // Bound to an lvalue: the reference holds its address.
+      LValue LV = lowerLValue(E, Access::Read);
+      if (!LV) {
+        LocalVar *V = declareVar(VD, ir::Type::f64());
+        V->Poisoned = true;
+        Vals[V] = Slot::known(0);
+        return;
+      }
+      if (!LV.isMemory()) {
+        // analyzeMemory puts every variable a reference binds to in memory.
+        if (LV.Var->Poisoned)
+          ++Failures;
+        else
+          error(VD->getLocation(), Msg::InternalError,
+                {"'" + LV.Var->Name + "' is referenced but not in memory"});
+        LocalVar *V = declareVar(VD, ir::Type::f64());
+        V->Poisoned = true;
+        Vals[V] = Slot::known(0);
+        return;
+      }
+      ir::Value *Addr = materialize(LV.Addr);
+      LocalVar *V = declareVar(VD, Addr->getType(),
+                               LV.IsArray ? Storage::Array : Storage::Memory);
+      Vals[V] = Slot{Addr, 0};
+      return;
+    }
+  }
+  LocalVar *V = createLocal(VD);
+  if (!V || !Init)
+    return;
+  if (V->Store == Storage::Array)
+    return lowerArrayInit(read(V), Init, T, 0);
+  if (V->Store == Storage::Memory) {
+    ir::Value *Val = lowerExprAs(Init, V->Ty.getElementType());
+    B.store(Val, read(V));
     return;
   }
-  LocalVar *V = declareVar(VD, *Ty);
-  Vals[V] = Slot::known(0);
-  if (const Expr *Init = VD->getInit())
-    write(V, lowerExprAs(Init, *Ty));
+  unsigned Before = Failures;
+  ir::Value *Val = lowerExprAs(Init, V->Ty);
+  // After an error in a pointer's initializer, its stand-in value would
+  // only add errors: uses of the variable are not reported again.
+  if (Failures != Before && V->Ty.isPointer())
+    V->Poisoned = true;
+  else
+    assign(V, Val, VD->getLocation());
 }
 
 void FunctionLowering::lowerReturn(const ReturnStmt *S) {
@@ -295,8 +396,9 @@ FunctionLowering::carriedLocals(const Stmt *Loop, bool &MayBreak,
   MayReturn = Eff.MayReturn;
 
   llvm::SmallVector<LocalVar *, 8> Carried;
+  // What lives in memory keeps its address: nothing to carry.
   for (const VarDecl *VD : Eff.Assigned)
-    if (LocalVar *V = lookupVar(VD); V && Vals.count(V))
+    if (LocalVar *V = lookupVar(VD); V && !V->inMemory() && Vals.count(V))
       Carried.push_back(V);
   if (MayReturn) {
     Carried.push_back(RetFlag);
@@ -509,7 +611,7 @@ bool FunctionLowering::lowerCountedFor(const ForStmt *S) {
   if (!Init || !Init->isSingleDecl() || !S->getCond() || !S->getInc())
     return false;
   const auto *IV = dyn_cast<VarDecl>(Init->getSingleDecl());
-  if (!IV || !IV->hasLocalStorage() || !IV->getInit())
+  if (!IV || !IV->hasLocalStorage() || !IV->getInit() || needsMemory(IV))
     return false;
   std::optional<ir::Type> Ty = lowerType(Ctx, IV->getType());
   if (!Ty || !Ty->isInteger())
@@ -570,6 +672,13 @@ bool FunctionLowering::lowerCountedFor(const ForStmt *S) {
   if (BodyEff.MayBreak || BodyEff.MayReturn || BodyEff.Assigned.count(IV))
     return false;
   if (hasSideEffects(Bound))
+    return false;
+  // The bound is read once, before the loop: memory the body may write
+  // could change it.
+  if (BodyEff.MayWriteMemory && readsMemory(Bound, [&](const VarDecl *VD) {
+        LocalVar *V = lookupVar(VD);
+        return V && V->inMemory();
+      }))
     return false;
   llvm::SmallPtrSet<const VarDecl *, 8> BoundVars;
   collectReferencedVars(Bound, BoundVars);
@@ -694,10 +803,10 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *S) {
   for (const Stmt *St : Leading)
     if (const auto *DS = dyn_cast<DeclStmt>(St))
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (std::optional<ir::Type> Ty = lowerType(Ctx, VD->getType());
-              Ty && VD->hasLocalStorage())
-            Vals[declareVar(VD, *Ty)] = Slot::known(0);
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+            lowerType(Ctx, VD->getType()))
+          createLocal(VD);
 
   // One comparison per case value, shared by its segment and `default`.
   llvm::DenseMap<const CaseStmt *, ir::Value *> CaseEq;

@@ -2,7 +2,7 @@
 #include <initializer_list>
 
 double f(double x) {
-  // CHECK: {{.*}}loops.cpp:[[@LINE+1]]:3: error: a range-based 'for' loop is not supported by ddx; arrays and containers are not supported yet; loop over an integer index
+  // CHECK: {{.*}}loops.cpp:[[@LINE+1]]:3: error: a range-based 'for' loop is not supported by ddx; loop over an integer index
   for (double v : {1.0, 2.0})
     x += v;
   return x;

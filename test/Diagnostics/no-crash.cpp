@@ -2,7 +2,7 @@
 // fails if ddx crashes).
 // RUN: not %ddx ir %s -- %cxxflags -Wno-everything 2>&1 | FileCheck %s --implicit-check-not="Stack dump"
 // RUN: not %ddx gen %s -o %t.cpp -- %cxxflags -DREQUESTS -Wno-everything 2>&1 | FileCheck %s --check-prefix=GEN --implicit-check-not="Stack dump"
-// CHECK: 46 errors generated.
+// CHECK: 45 errors generated.
 // GEN: 4 errors generated.
 #include <cmath>
 #include <cassert>
@@ -45,12 +45,16 @@ double unused_label(double x) { here: return x; }
 double indirect(double x) { void *t = &&l1; goto *t; l1: return x; }
 double mutual_fail_a(double x, int n);
 double mutual_fail_b(double x, int n) { return n > 0 ? mutual_fail_a(x, n - 1) : x; }
-double mutual_fail_a(double x, int n) { double *p = &x; return mutual_fail_b(*p, n); }
+double mutual_fail_a(double x, int n) { double *p = new double(x); return mutual_fail_b(*p, n); }
 double ldarg(double x) { return std::pow(x, 2.0L) > 1 ? x : 0; }
-int rec_ptr(int *p) { return rec_ptr(p); }
+int rec_ptr(int **p) { return rec_ptr(p); }
 double void_in_value(double x) { return (void)x, x; }
 double builtin_huge(double x) { return x < __builtin_huge_val() ? x : 0; }
 double volatile_local(double x) { volatile double v = x; return v; }
+double arr_ptr_cmp(const double *a, int n) { double s = 0; for (const double *p = a; p != a + n; ++p) s += *p; return s; }
+double arr_null_default(double x, const double *w = nullptr) { return w ? x * w[0] : x; }
+double arr_ref_loop(double (&m)[2][2], int n) { double (&r)[2] = m[n]; for (double *p = r; n < 2; ++n) *p++ += 1; return m[0][0]; }
+double arr_oob_const(double x) { double a[2] = {x, x}; return a[1] + *(a + 1) + 1[a]; }
 double member_fn_ptr(double x) { struct T { double f(double y) { return y; } }; double (T::*m)(double) = &T::f; return (T().*m)(x); }
 #ifdef REQUESTS
 #include <ddx/ddx.h>

@@ -3,8 +3,10 @@
 #define DDX_FRONTEND_LOWERING_H
 
 #include "ddx/IR/IR.h"
+#include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -13,6 +15,29 @@ class FunctionDecl;
 } // namespace clang
 
 namespace ddx {
+
+/// How a C++ parameter is passed to its IR function. The IR type alone does
+/// not say how the C++ signature spelled it, which a derivative's signature
+/// must repeat: `double &r` and `double *p` are both `ptr<f64>`.
+enum class ParamPassing {
+  /// `T p`: the IR parameter is the scalar.
+  Value,
+  /// `const T &p` to a scalar: passed by value, the IR parameter is the
+  /// scalar (ddx assumes no pointer or reference parameter aliases it).
+  ConstReference,
+  /// `T *p`, `T p[]`, `T p[N]`, `T p[][N]`: `ptr<T>` to the first scalar,
+  /// arrays of arrays flattened row-major.
+  Pointer,
+  /// `T &p` to a non-const scalar: `ptr<T>` to the one element.
+  Reference,
+  /// `T (&p)[N]`, `const T (&p)[M][N]`: `ptr<T>` to the first scalar.
+  ArrayReference,
+};
+
+/// How a parameter of type T is passed, or nullopt if ddx does not lower
+/// parameters of type T.
+std::optional<ParamPassing> paramPassing(const clang::ASTContext &Ctx,
+                                         clang::QualType T);
 
 /// Lowers function definitions into one IR module. Unsupported constructs are
 /// reported through the ASTContext's DiagnosticsEngine as Clang-style errors
