@@ -1,5 +1,6 @@
 //===- Pipeline.cpp - From lowered IR to derivative C++ source ------------===//
 #include "ddx/Driver/Pipeline.h"
+#include "ddx/Analysis/Activity.h"
 #include "ddx/Emit/CppEmitter.h"
 #include "ddx/IR/Verifier.h"
 #include "ddx/Transforms/Simplify.h"
@@ -76,11 +77,17 @@ static std::string banner(const Function &F, const DerivativeSpec &Spec,
 llvm::Expected<std::string> ddx::generateDerivative(Module &M,
                                                     const DerivativeSpec &Spec,
                                                     EmissionState &State) {
-  // A request for a tangent that an earlier request already built as a
+  // A request for a derivative that an earlier request already built as a
   // helper (same function, every floating parameter active) reuses it.
-  if (Spec.Kind == RequestKind::Tangent && Spec.WrtParams.empty()) {
-    auto It = State.Tangents.find(Spec.Function);
-    if (It != State.Tangents.end() && It->second == Spec.Name &&
+  if (Spec.WrtParams.empty() && Spec.Kind != RequestKind::Gradient) {
+    std::string Key = Spec.Function;
+    TangentCache &Cache =
+        Spec.Kind == RequestKind::Tangent ? State.Tangents : State.Adjoints;
+    if (Spec.Kind == RequestKind::Adjoint)
+      if (const Function *F = M.lookup(Spec.Function))
+        Key = adjointCacheKey(*F, ActivityAnalysis::floatingParams(*F));
+    auto It = Cache.find(Key);
+    if (It != Cache.end() && It->second == Spec.Name &&
         State.Defined.contains(Spec.Name))
       return std::string("// " + Spec.Name + " is defined above.\n");
   }

@@ -466,6 +466,11 @@ void FunctionEmitter::emitOp(const Operation &Op) {
     line(tapeName(Op) + ".push(" + expr(Op.getOperand(0)).Text + ");");
     return;
   case OpKind::TapePop:
+    // A pop keeps the tape in step even when its value goes unused.
+    if (!Used.contains(Op.getResult())) {
+      line(tapeName(Op) + ".pop();");
+      return;
+    }
     line(defineOrAssign(Op.getResult()) + tapeName(Op) + ".pop();");
     return;
   case OpKind::Return: {
@@ -539,7 +544,10 @@ void FunctionEmitter::emitCall(const Operation &Op) {
   for (unsigned I = 0; I != Op.getNumOperands(); ++I)
     Call += (I ? ", " : "") + expr(Op.getOperand(I)).Text;
   Call += ")";
-  switch (Op.getNumResults()) {
+  bool ResultUsed = false;
+  for (Value *R : Op.getResults())
+    ResultUsed |= Used.contains(R);
+  switch (ResultUsed ? Op.getNumResults() : 0) {
   case 0:
     line(Call + ";");
     return;

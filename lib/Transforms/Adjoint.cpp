@@ -30,6 +30,7 @@
 #include "ddx/IR/Builder.h"
 #include "ddx/Transforms/DerivativeRules.h"
 #include "ddx/Transforms/TapePlan.h"
+#include "ddx/Transforms/Tangent.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -37,6 +38,11 @@ using namespace ddx;
 using namespace ddx::ir;
 
 namespace {
+
+/// "line N: " for messages about an operation with a known location.
+std::string atLine(Location L) {
+  return L.isKnown() ? "line " + std::to_string(L.Line) + ": " : "";
+}
 
 std::string adjointName(llvm::StringRef Primal) {
   return Primal.empty() ? std::string() : "d_" + Primal.str();
@@ -65,6 +71,18 @@ std::string uniqueName(const Module &M, std::string Base) {
 bool isFloatData(Type T) {
   return T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
 }
+
+} // namespace
+
+std::string ddx::adjointCacheKey(const Function &Callee,
+                                 llvm::ArrayRef<unsigned> Active) {
+  std::string Key = Callee.getName() + "#";
+  for (unsigned I : Active)
+    Key += std::to_string(I) + ",";
+  return Key;
+}
+
+namespace {
 
 class AdjointBuilder {
 public:
@@ -470,8 +488,12 @@ llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
   }
   if (Value *S = Shadow.lookup(Ptr))
     return S;
+  // A pointer carried by a loop (`p++` in the loop) has no fixed offset from
+  // its array, so its adjoint storage cannot be found from its value.
   return llvm::createStringError(
-      "internal error: no shadow memory for an active pointer");
+      atLine(B.getLoc()) +
+      "a pointer that is advanced inside a loop is not supported in reverse "
+      "mode yet; index the array instead (p[i])");
 }
 
 Value *AdjointBuilder::adjoint(const Value *V) {
@@ -641,7 +663,9 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
     }
     Operands.push_back(Pv);
   }
-  Value *Y = nullptr;
+  // When the rule does not mention the result, the primal's own result
+  // stands in (rules may still read its type, e.g. a cast's).
+  Value *Y = Op.getResult();
   if (Mentioned.contains(Op.getResult())) {
     auto Prim = prim(Op.getResult());
     if (!Prim)
@@ -659,14 +683,17 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
 llvm::Expected<std::string>
 AdjointBuilder::calleeAdjoint(const Function &Callee,
                               llvm::ArrayRef<unsigned> Active) {
-  std::string Key = Callee.getName() + "#";
-  for (unsigned I : Active)
-    Key += std::to_string(I) + ",";
+  std::string Key = adjointCacheKey(Callee, Active);
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
-  std::string Name =
-      uniqueName(M, baseIdentifier(Callee.getName()) + "_adjoint");
+  // The all-inputs adjoint has the name a request for it would have, and is
+  // shared with such a request; others say which inputs they cover.
+  std::string Name = baseIdentifier(Callee.getName()) + "_adjoint";
+  if (!llvm::equal(Active, ActivityAnalysis::floatingParams(Callee)))
+    for (unsigned I : Active)
+      Name += "_" + Callee.getParam(I)->getName();
+  Name = uniqueName(M, Name);
   Cache[Key] = Name;
   AdjointBuilder Sub(M, Cache, Callee, Active);
   auto F = Sub.build(Name, /*Gradient=*/false);
@@ -686,8 +713,10 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     if (Arg->getType().isPointer() && !Arg->getType().isConstPointer() &&
         isActive(Arg))
       return llvm::createStringError(
-          "passing writable memory to '" + Op.getCallee() +
-          "' is not supported in reverse mode yet");
+          atLine(Op.getLoc()) + "passing writable memory to '" +
+          cxxName(Op.getCallee()).str() +
+          "' is not supported in reverse mode yet; write the results in the "
+          "caller, or make the helper return them");
     if (isFloatData(Arg->getType()) && isActive(Arg))
       Active.push_back(I);
   }

@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "ddx/Transforms/DeadCode.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <string>
 
 using namespace ddx;
 using namespace ddx::ir;
@@ -24,7 +26,10 @@ class Liveness {
 public:
   void run(Function &F) {
     walk(F.getBody(), [&](Operation *Op) {
-      if (Op->getKind() == OpKind::Return || hasMemoryEffects(Op->getKind()))
+      if (Op->getKind() == OpKind::Return ||
+          (Op->getKind() == OpKind::Call
+               ? mayHaveEffects(F.getParent(), Op->getCallee())
+               : hasMemoryEffects(Op->getKind())))
         need(Op);
     });
     while (!Worklist.empty()) {
@@ -38,6 +43,27 @@ public:
   }
 
 private:
+  /// Whether calling Name may store, push or pop: a function in the module
+  /// whose body (and callees' bodies) does none of that is pure, so a call
+  /// whose results are unused can go. Unknown callees may do anything.
+  bool mayHaveEffects(const Module *M, const std::string &Name) {
+    auto It = Effects.find(Name);
+    if (It != Effects.end())
+      return It->second;
+    const Function *Callee = M ? M->lookup(Name) : nullptr;
+    if (!Callee)
+      return Effects[Name] = true;
+    Effects[Name] = false; // A recursive call adds no effects of its own.
+    bool Any = false;
+    walk(Callee->getBody(), [&](Operation *Op) {
+      if (Op->getKind() == OpKind::Call)
+        Any |= mayHaveEffects(M, Op->getCallee());
+      else
+        Any |= hasMemoryEffects(Op->getKind());
+    });
+    return Effects[Name] = Any;
+  }
+
   void mark(Value *V) {
     if (Live.insert(V).second)
       Worklist.push_back(V);
@@ -167,6 +193,7 @@ private:
     }
   }
 
+  std::map<std::string, bool> Effects;
   llvm::DenseSet<const Value *> Live;
   llvm::DenseSet<const Operation *> Needed;
   llvm::SmallVector<Value *, 32> Worklist;

@@ -22,8 +22,13 @@ struct AdjointOptions {
   bool Gradient = false;
 };
 
-/// Adjoints built for callees (keyed by callee and activity pattern).
+/// Adjoints built for callees (keyed by callee and activity pattern, see
+/// adjointCacheKey).
 using AdjointCache = llvm::StringMap<std::string>;
+
+/// The cache key of Callee's adjoint with the given independent parameters.
+std::string adjointCacheKey(const ir::Function &Callee,
+                            llvm::ArrayRef<unsigned> Active);
 
 /// Adds the adjoint (or gradient) of Options.Function to M:
 ///
