@@ -740,7 +740,12 @@ llvm::Error FunctionEmitter::emit(llvm::raw_ostream &OS) {
     // result); say so rather than trip -Wunused-parameter.
     if (!Used.contains(P))
       Sig += "[[maybe_unused]] ";
-    Sig += cxxType(P->getType()).str() + " " + varName(P);
+    std::string Declarator = F.getParamDeclarator(I);
+    size_t Hole = Declarator.find("{}");
+    if (Hole != std::string::npos)
+      Sig += Declarator.replace(Hole, 2, varName(P));
+    else
+      Sig += cxxType(P->getType()).str() + " " + varName(P);
   }
   Sig += ")";
 

@@ -78,7 +78,7 @@ public:
 
   void run(const Function &F) {
     collect(F.getBody());
-    findScalarSlots(F.getBody());
+    findScalarSlots(F);
     decideInlining(F.getBody());
     decideLoadInlining(F.getBody());
     for (Value *Param : F.getBody().getArguments())
@@ -98,8 +98,29 @@ private:
     }
   }
 
-  void findScalarSlots(const Region &R) {
-    walk(R, [&](Operation *Op) {
+  /// Whether V (a one-element alloca, or a parameter declared as a scalar
+  /// reference) is used only by name: loaded, stored, passed by address.
+  bool onlyDirectUses(Value *V) {
+    for (const Operation *User : Uses[V]) {
+      OpKind K = User->getKind();
+      bool Direct = (K == OpKind::Load && User->getOperand(0) == V) ||
+                    (K == OpKind::Store && User->getOperand(1) == V) ||
+                    K == OpKind::Call;
+      if (!Direct)
+        return false;
+    }
+    return true;
+  }
+
+  void findScalarSlots(const Function &F) {
+    // `double &r`: in C++ the element is `r` itself.
+    for (unsigned I = 0; I != F.getNumParams(); ++I) {
+      llvm::StringRef D = F.getParamDeclarator(I);
+      if (D.ends_with("&{}") && F.getParam(I)->getType().isPointer() &&
+          onlyDirectUses(F.getParam(I)))
+        P.ScalarSlots.insert(F.getParam(I));
+    }
+    walk(F.getBody(), [&](Operation *Op) {
       if (Op->getKind() != OpKind::Alloca || Op->getIntAttr() != 1)
         return;
       Value *V = Op->getResult();

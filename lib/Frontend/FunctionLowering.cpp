@@ -113,6 +113,14 @@ bool FunctionLowering::lowerSignature() {
     const ParmVarDecl *P = FD->getParamDecl(I);
     ir::Value *Arg = F->getParam(I);
     Arg->setName(P->getName());
+    // References keep their C++ form in derivatives' signatures, so callers
+    // pass what they pass to the function.
+    if (P->getType()->isReferenceType()) {
+      std::string Decl;
+      llvm::raw_string_ostream OS(Decl);
+      P->getType().print(OS, Ctx.getPrintingPolicy(), "{}");
+      F->setParamDeclarator(I, Decl);
+    }
     const std::optional<ParamLowering> &PL = Params[I];
     if (!PL) {
       LocalVar *V = declareVar(P, Arg->getType());

@@ -964,6 +964,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   A = M.addFunction(std::move(F));
   for (unsigned I = 0; I != P.getNumParams(); ++I) {
     A->getParam(I)->setName(P.getParam(I)->getName());
+    A->setParamDeclarator(I, P.getParamDeclarator(I));
     Fwd[P.getParam(I)] = A->getParam(I);
   }
   unsigned Next = P.getNumParams();

@@ -137,6 +137,7 @@ TangentBuilder::build(Function &Primal, llvm::StringRef Name,
   for (unsigned I = 0; I != Primal.getNumParams(); ++I) {
     Value *P = Primal.getParam(I);
     F->getParam(I)->setName(P->getName());
+    F->setParamDeclarator(I, Primal.getParamDeclarator(I));
     PrimalMap[P] = F->getParam(I);
   }
   for (unsigned K = 0; K != Derivative.size(); ++K) {

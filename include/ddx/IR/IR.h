@@ -236,11 +236,26 @@ public:
   void setLoc(Location L) { Loc = L; }
   Module *getParent() const { return Parent; }
 
+  /// How parameter I is declared in C++, when its IR type does not say it:
+  /// `double &{}` for a reference (a ptr<f64> in the IR), `const double &{}`
+  /// (an f64 in the IR), `const double (&{})[3]`; `{}` stands for the name.
+  /// Empty for the default spelling. Emission metadata: not printed.
+  const std::string &getParamDeclarator(unsigned I) const {
+    static const std::string None;
+    return I < ParamDeclarators.size() ? ParamDeclarators[I] : None;
+  }
+  void setParamDeclarator(unsigned I, std::string D) {
+    if (ParamDeclarators.size() <= I)
+      ParamDeclarators.resize(I + 1);
+    ParamDeclarators[I] = std::move(D);
+  }
+
 private:
   friend class Module;
   std::string Name;
   Region Body;
   std::vector<Type> ResultTypes;
+  std::vector<std::string> ParamDeclarators;
   Location Loc;
   Module *Parent = nullptr;
 };
