@@ -53,17 +53,6 @@ llvm::StringRef ddx::cxxType(Type T) {
   return "void";
 }
 
-/// The C++ name a function's IR name stands for (drops an overload suffix).
-static llvm::StringRef cxxFunctionName(llvm::StringRef IRName) {
-  size_t Dot = IRName.rfind('.');
-  if (Dot == llvm::StringRef::npos || Dot + 1 == IRName.size())
-    return IRName;
-  llvm::StringRef Suffix = IRName.substr(Dot + 1);
-  return llvm::all_of(Suffix, [](char C) { return C >= '0' && C <= '9'; })
-             ? IRName.take_front(Dot)
-             : IRName;
-}
-
 namespace {
 
 /// C++ operator precedence, higher binds tighter.
@@ -540,7 +529,7 @@ void FunctionEmitter::emitAllocation(const Operation &Op) {
 
 void FunctionEmitter::emitCall(const Operation &Op) {
   locate(Op);
-  std::string Call = cxxFunctionName(Op.getCallee()).str() + "(";
+  std::string Call = cxxName(Op.getCallee()).str() + "(";
   for (unsigned I = 0; I != Op.getNumOperands(); ++I)
     Call += (I ? ", " : "") + expr(Op.getOperand(I)).Text;
   Call += ")";
@@ -721,7 +710,7 @@ llvm::Error FunctionEmitter::emit(llvm::raw_ostream &OS) {
   llvm::DenseSet<llvm::StringRef> Reserved;
   walk(F.getBody(), [&](Operation *Op) {
     if (Op->getKind() == OpKind::Call)
-      Reserved.insert(cxxFunctionName(Op->getCallee()));
+      Reserved.insert(cxxName(Op->getCallee()));
     for (Value *V : Op->getOperands())
       Used.insert(V);
   });

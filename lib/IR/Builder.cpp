@@ -15,6 +15,22 @@ Operation *Builder::create(OpKind Kind, llvm::ArrayRef<Value *> Operands,
   return Block->insert(Pos++, std::move(Op));
 }
 
+Operation *Builder::clone(const Operation &Op,
+                          llvm::ArrayRef<Value *> Operands) {
+  assert(Op.getNumRegions() == 0 && "cloning regions is not supported");
+  llvm::SmallVector<Type, 2> Types;
+  for (Value *R : Op.getResults())
+    Types.push_back(R->getType());
+  Operation *New = create(Op.getKind(), Operands, Types);
+  New->setFloatAttr(Op.getFloatAttr());
+  New->setIntAttr(Op.getIntAttr());
+  New->setPredicate(Op.getPredicate());
+  New->setCallee(Op.getCallee());
+  for (unsigned I = 0; I != Op.getNumResults(); ++I)
+    New->getResult(I)->setName(Op.getResult(I)->getName());
+  return New;
+}
+
 Value *Builder::constant(Type Ty, double V) {
   Operation *Op = create(OpKind::Constant, {}, {Ty});
   if (Ty.isFloat())

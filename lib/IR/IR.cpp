@@ -1,6 +1,7 @@
 //===- IR.cpp - ddx IR core classes ---------------------------------------===//
 #include "ddx/IR/IR.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cassert>
 
@@ -290,6 +291,33 @@ Function *Module::addFunction(std::unique_ptr<Function> F) {
   F->Parent = this;
   Functions.push_back(std::move(F));
   return Functions.back().get();
+}
+
+llvm::StringRef ddx::ir::cxxName(llvm::StringRef IRName) {
+  size_t Dot = IRName.rfind('.');
+  if (Dot == llvm::StringRef::npos || Dot + 1 == IRName.size())
+    return IRName;
+  llvm::StringRef Suffix = IRName.substr(Dot + 1);
+  return llvm::all_of(Suffix, [](char C) { return C >= '0' && C <= '9'; })
+             ? IRName.take_front(Dot)
+             : IRName;
+}
+
+std::string ddx::ir::baseIdentifier(llvm::StringRef IRName) {
+  llvm::StringRef Name = cxxName(IRName);
+  Name = Name.take_front(Name.find('<'));
+  size_t Colon = Name.rfind("::");
+  if (Colon != llvm::StringRef::npos)
+    Name = Name.drop_front(Colon + 2);
+  return Name.str();
+}
+
+std::string ddx::ir::uniqueFunctionName(const Module &M,
+                                        const std::string &Base) {
+  std::string Name = Base;
+  for (unsigned K = 2; M.lookup(Name); ++K)
+    Name = Base + "_" + std::to_string(K);
+  return Name;
 }
 
 Function *Module::lookup(llvm::StringRef Name) const {

@@ -48,26 +48,6 @@ std::string adjointName(llvm::StringRef Primal) {
   return Primal.empty() ? std::string() : "d_" + Primal.str();
 }
 
-/// `ns::f<double>.1` -> `f`.
-std::string baseIdentifier(llvm::StringRef IRName) {
-  size_t Dot = IRName.rfind('.');
-  if (Dot != llvm::StringRef::npos &&
-      llvm::all_of(IRName.substr(Dot + 1), llvm::isDigit))
-    IRName = IRName.take_front(Dot);
-  IRName = IRName.take_front(IRName.find('<'));
-  size_t Colon = IRName.rfind("::");
-  if (Colon != llvm::StringRef::npos)
-    IRName = IRName.drop_front(Colon + 2);
-  return IRName.str();
-}
-
-std::string uniqueName(const Module &M, std::string Base) {
-  std::string Name = Base;
-  for (unsigned K = 2; M.lookup(Name); ++K)
-    Name = Base + "_" + std::to_string(K);
-  return Name;
-}
-
 bool isFloatData(Type T) {
   return T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
 }
@@ -237,18 +217,9 @@ Operation *AdjointBuilder::cloneSimple(const Operation &Op) {
   llvm::SmallVector<Value *, 4> Operands;
   for (Value *V : Op.getOperands())
     Operands.push_back(Fwd.lookup(V));
-  llvm::SmallVector<Type, 2> Types;
-  for (Value *R : Op.getResults())
-    Types.push_back(R->getType());
-  Operation *New = B.create(Op.getKind(), Operands, Types);
-  New->setFloatAttr(Op.getFloatAttr());
-  New->setIntAttr(Op.getIntAttr());
-  New->setPredicate(Op.getPredicate());
-  New->setCallee(Op.getCallee());
-  for (unsigned I = 0; I != Op.getNumResults(); ++I) {
-    New->getResult(I)->setName(Op.getResult(I)->getName());
+  Operation *New = B.clone(Op, Operands);
+  for (unsigned I = 0; I != Op.getNumResults(); ++I)
     Fwd[Op.getResult(I)] = New->getResult(I);
-  }
   return New;
 }
 
@@ -466,11 +437,7 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
       return Op.takeError();
     Operands.push_back(*Op);
   }
-  Operation *New = B.create(Def->getKind(), Operands, {V->getType()});
-  New->setFloatAttr(Def->getFloatAttr());
-  New->setIntAttr(Def->getIntAttr());
-  New->setPredicate(Def->getPredicate());
-  New->getResult()->setName(V->getName());
+  Operation *New = B.clone(*Def, Operands);
   Scopes.back().Prim[V] = New->getResult();
   return New->getResult();
 }
@@ -693,7 +660,7 @@ AdjointBuilder::calleeAdjoint(const Function &Callee,
   if (!llvm::equal(Active, ActivityAnalysis::floatingParams(Callee)))
     for (unsigned I : Active)
       Name += "_" + Callee.getParam(I)->getName();
-  Name = uniqueName(M, Name);
+  Name = uniqueFunctionName(M, Name);
   Cache[Key] = Name;
   AdjointBuilder Sub(M, Cache, Callee, Active);
   auto F = Sub.build(Name, /*Gradient=*/false);

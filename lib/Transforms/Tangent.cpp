@@ -22,31 +22,6 @@
 using namespace ddx;
 using namespace ddx::ir;
 
-llvm::StringRef ddx::cxxName(llvm::StringRef IRName) {
-  size_t Dot = IRName.rfind('.');
-  if (Dot == llvm::StringRef::npos || Dot + 1 == IRName.size())
-    return IRName;
-  llvm::StringRef Suffix = IRName.substr(Dot + 1);
-  return llvm::all_of(Suffix, llvm::isDigit) ? IRName.take_front(Dot) : IRName;
-}
-
-/// `ns::f<double>.1` -> `f`: the identifier a derived name starts from.
-static std::string baseIdentifier(llvm::StringRef IRName) {
-  llvm::StringRef Name = cxxName(IRName);
-  Name = Name.take_front(Name.find('<'));
-  size_t Colon = Name.rfind("::");
-  if (Colon != llvm::StringRef::npos)
-    Name = Name.drop_front(Colon + 2);
-  return Name.str();
-}
-
-static std::string uniqueName(const Module &M, std::string Base) {
-  std::string Name = Base;
-  for (unsigned K = 2; M.lookup(Name); ++K)
-    Name = Base + "_" + std::to_string(K);
-  return Name;
-}
-
 static std::string tangentName(llvm::StringRef Primal) {
   return Primal.empty() ? std::string() : "d_" + Primal.str();
 }
@@ -174,18 +149,9 @@ Operation *TangentBuilder::clone(const Operation &Op) {
   llvm::SmallVector<Value *, 4> Operands;
   for (Value *V : Op.getOperands())
     Operands.push_back(primal(V));
-  llvm::SmallVector<Type, 2> Types;
-  for (Value *R : Op.getResults())
-    Types.push_back(R->getType());
-  Operation *New = B.create(Op.getKind(), Operands, Types);
-  New->setFloatAttr(Op.getFloatAttr());
-  New->setIntAttr(Op.getIntAttr());
-  New->setPredicate(Op.getPredicate());
-  New->setCallee(Op.getCallee());
-  for (unsigned I = 0; I != Op.getNumResults(); ++I) {
-    New->getResult(I)->setName(Op.getResult(I)->getName());
+  Operation *New = B.clone(Op, Operands);
+  for (unsigned I = 0; I != Op.getNumResults(); ++I)
     PrimalMap[Op.getResult(I)] = New->getResult(I);
-  }
   return New;
 }
 
@@ -292,7 +258,7 @@ TangentBuilder::calleeTangent(const Function &Callee,
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
-  std::string Name = uniqueName(M, baseIdentifier(Callee.getName()) +
+  std::string Name = uniqueFunctionName(M, baseIdentifier(Callee.getName()) +
                                        "_tangent");
   Cache[Key] = Name;
   // The callee's tangent is built by a builder of its own: activity and value

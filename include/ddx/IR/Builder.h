@@ -30,6 +30,10 @@ public:
   Operation *create(OpKind Kind, llvm::ArrayRef<Value *> Operands,
                     llvm::ArrayRef<Type> ResultTypes, unsigned NumRegions = 0);
 
+  /// A copy of Op (attributes and result names included) with the given
+  /// operands. Op must have no regions.
+  Operation *clone(const Operation &Op, llvm::ArrayRef<Value *> Operands);
+
   Value *constant(Type Ty, double V);
   Value *arith(OpKind Kind, llvm::ArrayRef<Value *> Operands);
   Value *neg(Value *A) { return arith(OpKind::Neg, {A}); }

@@ -272,6 +272,14 @@ private:
   std::vector<std::unique_ptr<Function>> Functions;
 };
 
+/// The C++ name a function's IR name stands for: the name without its
+/// overload suffix (`g.1` is the second overload of `g`).
+llvm::StringRef cxxName(llvm::StringRef IRName);
+/// The identifier a derived name starts from: `ns::f<double>.1` -> `f`.
+std::string baseIdentifier(llvm::StringRef IRName);
+/// Base, or Base_2, Base_3, ...: the first name no function in M has.
+std::string uniqueFunctionName(const Module &M, const std::string &Base);
+
 /// Calls Fn on every operation nested in R, outer before inner, in program
 /// order.
 template <typename Callable> void walk(const Region &R, Callable &&Fn) {

@@ -10,6 +10,8 @@
 
 namespace ddx {
 
+using ir::cxxName;
+
 struct TangentOptions {
   /// The primal function and the name of its tangent.
   std::string Function;
@@ -33,10 +35,6 @@ using TangentCache = llvm::StringMap<std::string>;
 llvm::Expected<ir::Function *> buildTangent(ir::Module &M,
                                             const TangentOptions &Options,
                                             TangentCache &Cache);
-
-/// The C++ name a function's IR name stands for: the name without its
-/// overload suffix (`g.1` is the second overload of `g`).
-llvm::StringRef cxxName(llvm::StringRef IRName);
 
 } // namespace ddx
 
