@@ -14,8 +14,8 @@
 // vector is exactly zero (ADBench's test). The residual has two components;
 // reverse mode gives one row of the 2x15 Jacobian per sweep, so the function
 // returns component `i` (0: x, 1: y) and the Jacobian is two gradients.
-#include "ddx_compat.h"
 
+#include <ddx/ddx.h>
 #include <cmath>
 
 double ba_residual(const double* cam, const double* X, double w,

@@ -19,8 +19,8 @@
 // The Wishart prior's normalising constant -k C(d, m, gamma) (it needs
 // lgamma) is left out: it does not depend on the parameters. Both
 // log-sum-exps subtract the maximum first.
-#include "ddx_compat.h"
 
+#include <ddx/ddx.h>
 #include <cmath>
 
 // Capacity of the local arrays. Callers check d <= GMM_MAX_D and

@@ -5,8 +5,8 @@
 //
 // Every x[i] except the first and last appears in two terms, so the gradient
 // accumulates into d_x[i] from two iterations.
-#include "ddx_compat.h"
 
+#include <ddx/ddx.h>
 double rosenbrock(const double* x, int n) {
   double f = 0.0;
   for (int i = 0; i < n - 1; ++i) {

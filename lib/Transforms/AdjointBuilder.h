@@ -1,0 +1,155 @@
+//===- AdjointBuilder.h - The reverse-mode transformation's state -*- C++ -*-//
+//
+// Internal to the adjoint pass, whose work is split by sweep:
+// AdjointPrimalSweep.cpp copies f and stores what the tape plan asks for,
+// AdjointReverseSweep.cpp walks f backwards accumulating adjoints, and
+// Adjoint.cpp builds the function around them. See Adjoint.cpp for the
+// design.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DDX_LIB_TRANSFORMS_ADJOINTBUILDER_H
+#define DDX_LIB_TRANSFORMS_ADJOINTBUILDER_H
+
+#include "ddx/Transforms/Adjoint.h"
+#include "ddx/Analysis/Activity.h"
+#include "ddx/Analysis/Usefulness.h"
+#include "ddx/IR/Builder.h"
+#include "ddx/Transforms/DerivativeRules.h"
+#include "ddx/Transforms/TapePlan.h"
+#include "ddx/Transforms/Tangent.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace ddx::detail {
+
+using namespace ddx::ir;
+
+/// "line N: " for messages about an operation with a known location.
+inline std::string atLine(Location L) {
+  return L.isKnown() ? "line " + std::to_string(L.Line) + ": " : "";
+}
+
+inline std::string adjointName(llvm::StringRef Primal) {
+  return Primal.empty() ? std::string() : "d_" + Primal.str();
+}
+
+inline bool isFloatData(Type T) {
+  return T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
+}
+
+
+class AdjointBuilder {
+public:
+  AdjointBuilder(Module &M, AdjointCache &Cache, const Function &Primal,
+                 llvm::ArrayRef<unsigned> ActiveParams)
+      : M(M), Cache(Cache), P(Primal), Varied(Primal, ActiveParams),
+        Useful(Primal) {
+    for (unsigned I : ActiveParams)
+      Independent.insert(I);
+    Plan = planTape(
+        P, [&](const Value *V) { return isActive(V); },
+        [&](const Value *Base) { return isActiveMemory(Base); });
+    collectSlotNeeds();
+  }
+
+  llvm::Expected<Function *> build(llvm::StringRef Name, bool Gradient);
+  const TapePlan &getPlan() const { return Plan; }
+
+private:
+  //===--- Activity --------------------------------------------------------===//
+  bool isActive(const Value *V) const {
+    if (V->getType().isPointer())
+      return isActiveMemory(baseObject(V));
+    return V->getType().isFloat() && Varied.isActive(V) &&
+           Useful.isUseful(V);
+  }
+  bool isActiveMemory(const Value *Base) const {
+    return Base && Varied.isActiveMemory(Base) && Useful.isUsefulMemory(Base);
+  }
+
+  /// Values whose adjoint is accumulated in a region nested in their own.
+  void collectSlotNeeds() {
+    walk(P.getBody(), [&](Operation *Op) {
+      for (Value *V : Op->getOperands())
+        if (V->getType().isFloat() && isActive(V) &&
+            Op->getParentRegion() != V->getParentRegion())
+          NeedsSlot.insert(V);
+    });
+  }
+
+  //===--- Primal sweep ----------------------------------------------------===//
+  llvm::Error cloneRegion(const Region &Src, Region &Dst);
+  llvm::Error cloneOp(const Operation &Op);
+  Operation *cloneSimple(const Operation &Op);
+  void pushTaped(const Region &R, const Value *V);
+  unsigned tapeId(const Region &R, Type T);
+  /// The index of the current iteration in a top-level `for`'s body.
+  Value *iterationIndex(const Region &Body, Value *IV);
+
+  //===--- Reverse sweep ---------------------------------------------------===//
+  struct Scope {
+    llvm::DenseMap<const Value *, Value *> Prim, Adj;
+    llvm::DenseMap<const Operation *, Value *> Count;
+  };
+  llvm::Expected<Value *> prim(const Value *V);
+  llvm::Expected<Value *> shadowPointer(const Value *Ptr);
+  /// The adjoint of V accumulated so far (SSA part plus slot); null if zero.
+  Value *adjoint(const Value *V);
+  Value *adjointOrZero(const Value *V) {
+    if (Value *A = adjoint(V))
+      return A;
+    return B.constant(V->getType(), 0.0);
+  }
+  void accumulate(const Value *V, Value *Contribution);
+  /// Starts reversing R: binds its popped values and creates its slots.
+  llvm::Error enterRegion(const Region &R, Value *IV = nullptr,
+                          const Operation *Loop = nullptr);
+  llvm::Error reverseOps(const Region &R);
+  llvm::Error reverseOp(const Operation &Op);
+  llvm::Error reversePure(const Operation &Op);
+  llvm::Error reverseCall(const Operation &Op);
+  llvm::Error reverseIf(const Operation &Op);
+  llvm::Error reverseFor(const Operation &Op);
+  llvm::Error reverseWhile(const Operation &Op);
+  llvm::Expected<std::string> calleeAdjoint(const Function &Callee,
+                                            llvm::ArrayRef<unsigned> Active);
+
+  Module &M;
+  AdjointCache &Cache;
+  const Function &P;
+  ActivityAnalysis Varied;
+  UsefulnessAnalysis Useful;
+  TapePlan Plan;
+  llvm::DenseSet<unsigned> Independent;
+  llvm::DenseSet<const Value *> NeedsSlot;
+
+  Function *A = nullptr;
+  Builder B;
+  /// Primal value -> its copy in the primal sweep.
+  llvm::DenseMap<const Value *, Value *> Fwd;
+  /// Base object -> its shadow (function level).
+  llvm::DenseMap<const Value *, Value *> Shadow;
+  /// Adjoint slots: scalar parameters' d_ pointers, and one-element locals.
+  llvm::DenseMap<const Value *, Value *> Slot;
+  /// `while` -> its iteration count in the primal sweep.
+  llvm::DenseMap<const Operation *, Value *> FwdCount;
+  /// What each primal region pushed, in push order (a value, or a while's
+  /// iteration count).
+  struct Push {
+    const Value *V = nullptr;
+    const Operation *CountOf = nullptr;
+    Type Ty;
+  };
+  llvm::DenseMap<const Region *, std::vector<Push>> Pushes;
+  llvm::DenseMap<std::pair<const Region *, unsigned>, unsigned> TapeIds;
+  /// Array tapes of top-level loop bodies: value -> its buffer.
+  llvm::DenseMap<const Value *, Value *> ArrayTape;
+  /// Iteration index inside each top-level loop body, in the primal sweep.
+  llvm::DenseMap<const Region *, Value *> FwdIndex;
+  std::vector<Scope> Scopes;
+  std::vector<Value *> Returned;
+};
+
+} // namespace ddx::detail
+
+#endif

@@ -1,0 +1,244 @@
+//===- AdjointPrimalSweep.cpp - The adjoint's primal sweep ----------------===//
+//
+// A copy of f that also stores, per region execution, the values the tape
+// plan tapes (arrays for top-level counted loops, stacks elsewhere) and
+// counts while loops' iterations.
+//
+//===----------------------------------------------------------------------===//
+#include "AdjointBuilder.h"
+
+using namespace ddx;
+using namespace ddx::ir;
+using namespace ddx::detail;
+
+unsigned AdjointBuilder::tapeId(const Region &R, Type T) {
+  auto Key = std::make_pair(&R, static_cast<unsigned>(T.kind()));
+  auto It = TapeIds.find(Key);
+  if (It != TapeIds.end())
+    return It->second;
+  unsigned Id = TapeIds.size();
+  TapeIds[Key] = Id;
+  return Id;
+}
+
+Value *AdjointBuilder::iterationIndex(const Region &Body, Value *IV) {
+  const Operation *Loop = Body.getParentOp();
+  Value *Lb = Fwd.lookup(Loop->getOperand(0));
+  Value *Step = Fwd.lookup(Loop->getOperand(2));
+  return B.div(B.sub(IV, Lb), Step);
+}
+
+void AdjointBuilder::pushTaped(const Region &R, const Value *V) {
+  if (Plan.decision(V) != TapePlan::Decision::Tape)
+    return;
+  Value *Copy = Fwd.lookup(V);
+  auto StorageIt = Plan.RegionStorage.find(&R);
+  if (StorageIt != Plan.RegionStorage.end() &&
+      StorageIt->second == TapePlan::Storage::Array) {
+    B.store(Copy, B.offset(ArrayTape.lookup(V), FwdIndex.lookup(&R)));
+  } else {
+    B.tapePush(tapeId(R, V->getType()), Copy);
+  }
+  Pushes[&R].push_back({V, nullptr, V->getType()});
+}
+
+Operation *AdjointBuilder::cloneSimple(const Operation &Op) {
+  llvm::SmallVector<Value *, 4> Operands;
+  for (Value *V : Op.getOperands())
+    Operands.push_back(Fwd.lookup(V));
+  Operation *New = B.clone(Op, Operands);
+  for (unsigned I = 0; I != Op.getNumResults(); ++I)
+    Fwd[Op.getResult(I)] = New->getResult(I);
+  return New;
+}
+
+llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
+  Region *Saved = B.getInsertionRegion();
+  B.setInsertionPointToEnd(Dst);
+  for (unsigned I = 0; I != Src.getNumArguments(); ++I) {
+    Dst.getArgument(I)->setName(Src.getArgument(I)->getName());
+    Fwd[Src.getArgument(I)] = Dst.getArgument(I);
+  }
+  const Operation *Loop = Src.getParentOp();
+  auto StorageIt = Plan.RegionStorage.find(&Src);
+  if (Loop && StorageIt != Plan.RegionStorage.end() &&
+      StorageIt->second == TapePlan::Storage::Array)
+    FwdIndex[&Src] = iterationIndex(Src, Dst.getArgument(0));
+  for (Value *Arg : Src.getArguments())
+    pushTaped(Src, Arg);
+  for (const auto &Op : Src.getOps())
+    if (llvm::Error E = cloneOp(*Op))
+      return E;
+  if (Saved)
+    B.setInsertionPointToEnd(*Saved);
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
+  B.setLoc(Op.getLoc());
+  const Region &Parent = *Op.getParentRegion();
+  switch (Op.getKind()) {
+  case OpKind::Return:
+    for (Value *V : Op.getOperands())
+      Returned.push_back(Fwd.lookup(V));
+    return llvm::Error::success();
+  case OpKind::If: {
+    llvm::SmallVector<Type, 4> Types;
+    for (Value *R : Op.getResults())
+      Types.push_back(R->getType());
+    Operation *New = B.createIf(Fwd.lookup(Op.getOperand(0)), Types);
+    for (unsigned R = 0; R != 2; ++R)
+      if (llvm::Error E = cloneRegion(Op.getRegion(R), New->getRegion(R)))
+        return E;
+    for (unsigned I = 0; I != Op.getNumResults(); ++I) {
+      New->getResult(I)->setName(Op.getResult(I)->getName());
+      Fwd[Op.getResult(I)] = New->getResult(I);
+    }
+    break;
+  }
+  case OpKind::For: {
+    const Region &Body = Op.getRegion(0);
+    // Array tapes are sized by the trip count before the loop.
+    auto StorageIt = Plan.RegionStorage.find(&Body);
+    auto TapedIt = Plan.Taped.find(&Body);
+    if (StorageIt != Plan.RegionStorage.end() &&
+        StorageIt->second == TapePlan::Storage::Array &&
+        TapedIt != Plan.Taped.end() && !TapedIt->second.empty()) {
+      Value *Lb = Fwd.lookup(Op.getOperand(0));
+      Value *Ub = Fwd.lookup(Op.getOperand(1));
+      Value *Step = Fwd.lookup(Op.getOperand(2));
+      Type IT = Lb->getType();
+      // ceil((ub - lb) / step), or 0 when ub <= lb.
+      Value *Span = B.sub(Ub, Lb);
+      Value *Trips = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
+      Value *Zero = B.constant(IT, 0);
+      Value *Count = B.select(B.cmp(CmpPred::GT, Span, Zero), Trips, Zero);
+      for (const Value *V : TapedIt->second) {
+        Value *Buffer = B.tapeAlloc(V->getType(), Count);
+        Buffer->setName("tape_" + (V->getName().empty() ? std::string("t")
+                                                         : V->getName()));
+        ArrayTape[V] = Buffer;
+      }
+    }
+    llvm::SmallVector<Value *, 4> Inits;
+    for (Value *V : Op.getLoopInits())
+      Inits.push_back(Fwd.lookup(V));
+    Operation *New = B.createFor(
+        Fwd.lookup(Op.getOperand(0)), Fwd.lookup(Op.getOperand(1)),
+        Fwd.lookup(Op.getOperand(2)), Inits, Op.isReverseLoop());
+    if (llvm::Error E = cloneRegion(Body, New->getRegion(0)))
+      return E;
+    for (unsigned I = 0; I != Op.getNumResults(); ++I) {
+      New->getResult(I)->setName(Op.getResult(I)->getName());
+      Fwd[Op.getResult(I)] = New->getResult(I);
+    }
+    break;
+  }
+  case OpKind::While: {
+    // The primal sweep counts iterations: the reverse sweep runs that many.
+    bool Counted = Plan.Reversed.contains(&Op);
+    llvm::SmallVector<Value *, 4> Inits;
+    for (Value *V : Op.getOperands())
+      Inits.push_back(Fwd.lookup(V));
+    Value *Zero = nullptr;
+    if (Counted) {
+      Zero = B.constant(Type::i64(), 0);
+      Inits.push_back(Zero);
+    }
+    Operation *New = B.createWhile(Inits);
+    unsigned N = Op.getNumOperands();
+    if (Counted)
+      for (unsigned R = 0; R != 2; ++R)
+        New->getRegion(R).getArgument(N)->setName("iterations");
+    // Before region: forward the count along with the values.
+    {
+      B.setInsertionPointToEnd(New->getRegion(0));
+      const Region &Before = Op.getRegion(0);
+      for (unsigned I = 0; I != N; ++I) {
+        New->getRegion(0).getArgument(I)->setName(
+            Before.getArgument(I)->getName());
+        Fwd[Before.getArgument(I)] = New->getRegion(0).getArgument(I);
+      }
+      for (Value *Arg : Before.getArguments())
+        pushTaped(Before, Arg);
+      for (const auto &Inner : Before.getOps()) {
+        if (Inner->getKind() == OpKind::Condition) {
+          llvm::SmallVector<Value *, 4> Operands;
+          for (Value *V : Inner->getOperands())
+            Operands.push_back(Fwd.lookup(V));
+          if (Counted)
+            Operands.push_back(New->getRegion(0).getArgument(N));
+          B.setLoc(Inner->getLoc());
+          B.condition(Operands[0], llvm::ArrayRef(Operands).drop_front());
+          continue;
+        }
+        if (llvm::Error E = cloneOp(*Inner))
+          return E;
+      }
+    }
+    // After region: count one more iteration.
+    {
+      B.setInsertionPointToEnd(New->getRegion(1));
+      const Region &After = Op.getRegion(1);
+      for (unsigned I = 0; I != N; ++I) {
+        New->getRegion(1).getArgument(I)->setName(
+            After.getArgument(I)->getName());
+        Fwd[After.getArgument(I)] = New->getRegion(1).getArgument(I);
+      }
+      for (Value *Arg : After.getArguments())
+        pushTaped(After, Arg);
+      for (const auto &Inner : After.getOps()) {
+        if (Inner->getKind() == OpKind::Yield) {
+          llvm::SmallVector<Value *, 4> Operands;
+          for (Value *V : Inner->getOperands())
+            Operands.push_back(Fwd.lookup(V));
+          if (Counted) {
+            Value *Count = New->getRegion(1).getArgument(N);
+            Operands.push_back(B.add(Count, B.constant(Type::i64(), 1)));
+          }
+          B.setLoc(Inner->getLoc());
+          B.yield(Operands);
+          continue;
+        }
+        if (llvm::Error E = cloneOp(*Inner))
+          return E;
+      }
+    }
+    B.setInsertionPointToEnd(*New->getParentRegion());
+    for (unsigned I = 0; I != N; ++I) {
+      New->getResult(I)->setName(Op.getResult(I)->getName());
+      Fwd[Op.getResult(I)] = New->getResult(I);
+    }
+    if (Counted) {
+      Value *Count = New->getResult(N);
+      Count->setName("iterations");
+      FwdCount[&Op] = Count;
+      if (Plan.TapedCounts.contains(&Op)) {
+        B.tapePush(tapeId(Parent, Type::i64()), Count);
+        Pushes[&Parent].push_back({nullptr, &Op, Type::i64()});
+      }
+    }
+    break;
+  }
+  case OpKind::Alloca: {
+    cloneSimple(Op);
+    if (isActiveMemory(&*Op.getResult())) {
+      if (&Parent != &P.getBody())
+        return llvm::createStringError(
+            "a local array declared inside a loop or branch is not "
+            "supported in reverse mode yet; declare it at function level");
+      Value *S = B.localAlloc(Op.getResult()->getType().getElementType(),
+                              Op.getIntAttr());
+      S->setName(adjointName(Op.getResult()->getName()));
+      Shadow[Op.getResult()] = S;
+    }
+    break;
+  }
+  default:
+    cloneSimple(Op);
+    break;
+  }
+  for (Value *R : Op.getResults())
+    pushTaped(Parent, R);
+  return llvm::Error::success();
+}

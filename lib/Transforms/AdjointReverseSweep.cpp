@@ -1,0 +1,488 @@
+//===- AdjointReverseSweep.cpp - The adjoint's reverse sweep --------------===//
+//
+// Walks f's regions backwards, accumulating adjoints with the transposed
+// rules; structured operations reverse structurally.
+//
+//===----------------------------------------------------------------------===//
+#include "AdjointBuilder.h"
+
+using namespace ddx;
+using namespace ddx::ir;
+using namespace ddx::detail;
+
+llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
+  for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It)
+    if (Value *Found = It->Prim.lookup(V))
+      return Found;
+  if (V->getParentRegion() == &P.getBody())
+    return Fwd.lookup(V);
+  if (Plan.decision(V) != TapePlan::Decision::Recompute)
+    return llvm::createStringError(
+        "internal error: the reverse sweep needs a value the tape plan did "
+        "not provide ('" +
+        V->getName() + "')");
+  const Operation *Def = V->getDefiningOp();
+  llvm::SmallVector<Value *, 3> Operands;
+  for (Value *Operand : Def->getOperands()) {
+    auto Op = prim(Operand);
+    if (!Op)
+      return Op.takeError();
+    Operands.push_back(*Op);
+  }
+  Operation *New = B.clone(*Def, Operands);
+  Scopes.back().Prim[V] = New->getResult();
+  return New->getResult();
+}
+
+llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
+  const Operation *Def = Ptr->getDefiningOp();
+  if (Def && Def->getKind() == OpKind::Offset) {
+    auto Base = shadowPointer(Def->getOperand(0));
+    if (!Base)
+      return Base.takeError();
+    auto Index = prim(Def->getOperand(1));
+    if (!Index)
+      return Index.takeError();
+    return B.offset(*Base, *Index);
+  }
+  if (Value *S = Shadow.lookup(Ptr))
+    return S;
+  // A pointer carried by a loop (`p++` in the loop) has no fixed offset from
+  // its array, so its adjoint storage cannot be found from its value.
+  return llvm::createStringError(
+      atLine(B.getLoc()) +
+      "a pointer that is advanced inside a loop is not supported in reverse "
+      "mode yet; index the array instead (p[i])");
+}
+
+Value *AdjointBuilder::adjoint(const Value *V) {
+  Value *Sum = nullptr;
+  for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It)
+    if (Value *A = It->Adj.lookup(V)) {
+      Sum = A;
+      break;
+    }
+  if (Value *S = Slot.lookup(V)) {
+    Value *Stored = B.load(S);
+    Sum = Sum ? B.add(Sum, Stored) : Stored;
+  }
+  return Sum;
+}
+
+void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
+  if (!Contribution || !isActive(V))
+    return;
+  if (Value *S = Slot.lookup(V)) {
+    B.store(B.add(B.load(S), Contribution), S);
+    return;
+  }
+  Value *&Adj = Scopes.back().Adj[V];
+  Adj = Adj ? B.add(Adj, Contribution) : Contribution;
+  if (Adj->getName().empty())
+    Adj->setName(adjointName(V->getName()));
+}
+
+llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
+                                        const Operation *Loop) {
+  Scopes.emplace_back();
+  Scope &S = Scopes.back();
+  if (Loop)
+    S.Prim[Loop->getRegion(0).getArgument(0)] = IV;
+  // Pops mirror the pushes of one execution of R, last first.
+  auto PushIt = Pushes.find(&R);
+  if (PushIt != Pushes.end()) {
+    auto StorageIt = Plan.RegionStorage.find(&R);
+    bool Array = StorageIt != Plan.RegionStorage.end() &&
+                 StorageIt->second == TapePlan::Storage::Array;
+    Value *Index = nullptr;
+    if (Array) {
+      auto Lb = prim(R.getParentOp()->getOperand(0));
+      auto Step = prim(R.getParentOp()->getOperand(2));
+      if (!Lb || !Step)
+        return Lb ? Step.takeError() : Lb.takeError();
+      Index = B.div(B.sub(IV, *Lb), *Step);
+    }
+    for (auto It = PushIt->second.rbegin(); It != PushIt->second.rend();
+         ++It) {
+      Value *Popped;
+      if (Array && It->V)
+        Popped = B.load(B.offset(ArrayTape.lookup(It->V), Index));
+      else
+        Popped = B.tapePop(tapeId(R, It->Ty), It->Ty);
+      if (It->V) {
+        Popped->setName(It->V->getName());
+        S.Prim[It->V] = Popped;
+      } else {
+        Popped->setName("iterations");
+        S.Count[It->CountOf] = Popped;
+      }
+    }
+  }
+  // Slots for values of R whose adjoints nested regions accumulate.
+  auto NeedSlot = [&](const Value *V) {
+    if (NeedsSlot.contains(V) && !Slot.count(V)) {
+      Value *Sl = B.localAlloc(V->getType(), 1);
+      Sl->setName(adjointName(V->getName()));
+      Slot[V] = Sl;
+    }
+  };
+  for (Value *Arg : R.getArguments())
+    NeedSlot(Arg);
+  for (const auto &Op : R.getOps())
+    for (Value *Res : Op->getResults())
+      NeedSlot(Res);
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::reverseOps(const Region &R) {
+  for (auto It = R.getOps().rbegin(); It != R.getOps().rend(); ++It)
+    if (llvm::Error E = reverseOp(**It))
+      return E;
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::reverseOp(const Operation &Op) {
+  if (!Plan.Reversed.contains(&Op))
+    return llvm::Error::success();
+  B.setLoc(Op.getLoc());
+  switch (Op.getKind()) {
+  case OpKind::If:
+    return reverseIf(Op);
+  case OpKind::For:
+    return reverseFor(Op);
+  case OpKind::While:
+    return reverseWhile(Op);
+  case OpKind::Call:
+    return reverseCall(Op);
+  case OpKind::Load: {
+    Value *Adj = adjoint(Op.getResult());
+    if (!Adj)
+      return llvm::Error::success();
+    // One address per access, so each prints as `d_x[i]`.
+    auto Read = shadowPointer(Op.getOperand(0));
+    if (!Read)
+      return Read.takeError();
+    Value *Sum = B.add(B.load(*Read), Adj);
+    auto Write = shadowPointer(Op.getOperand(0));
+    if (!Write)
+      return Write.takeError();
+    B.store(Sum, *Write);
+    return llvm::Error::success();
+  }
+  case OpKind::Store: {
+    if (!isActiveMemory(baseObject(Op.getOperand(1))))
+      return llvm::Error::success();
+    auto Read = shadowPointer(Op.getOperand(1));
+    if (!Read)
+      return Read.takeError();
+    Value *Adj = B.load(*Read);
+    auto Write = shadowPointer(Op.getOperand(1));
+    if (!Write)
+      return Write.takeError();
+    Type Elem = Op.getOperand(0)->getType();
+    B.store(B.constant(Elem, 0.0), *Write);
+    accumulate(Op.getOperand(0), Adj);
+    return llvm::Error::success();
+  }
+  default:
+    return reversePure(Op);
+  }
+}
+
+llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
+  // Pointers (offsets, allocations) carry no adjoint of their own: their
+  // memory's is in its shadow.
+  if (Op.getNumResults() != 1 || Op.getResult()->getType().isPointer() ||
+      !isActive(Op.getResult()))
+    return llvm::Error::success();
+  const DerivativeRule *Rule = lookupRule(Op.getKind());
+  if (!Rule)
+    return llvm::createStringError("no derivative rule for '" +
+                                   Op.getMnemonic().str() + "'");
+  Value *Ct = adjoint(Op.getResult());
+  if (!Ct)
+    return llvm::Error::success();
+  llvm::SmallVector<bool, 3> Active;
+  for (Value *V : Op.getOperands())
+    Active.push_back(isActive(V));
+  // The primal values the transposed rule mentions (e.g. none for add, the
+  // other factor for mul, the result for exp) are the only ones fetched.
+  llvm::DenseSet<Value *> Mentioned;
+  for (const Term &T : vjp(*Rule, Op.getOperands(), Op.getResult(), Active,
+                           Term(Ct)))
+    T.forEachLeaf([&](Value *Leaf) { Mentioned.insert(Leaf); });
+  llvm::SmallVector<Value *, 3> Operands;
+  for (Value *V : Op.getOperands()) {
+    Value *Pv = nullptr;
+    if (Mentioned.contains(V)) {
+      auto Fetched = prim(V);
+      if (!Fetched)
+        return Fetched.takeError();
+      Pv = *Fetched;
+    }
+    Operands.push_back(Pv);
+  }
+  // When the rule does not mention the result, the primal's own result
+  // stands in (rules may still read its type, e.g. a cast's).
+  Value *Y = Op.getResult();
+  if (Mentioned.contains(Op.getResult())) {
+    auto Prim = prim(Op.getResult());
+    if (!Prim)
+      return Prim.takeError();
+    Y = *Prim;
+  }
+  std::vector<Term> Adj = vjp(*Rule, Operands, Y, Active, Term(Ct));
+  for (unsigned I = 0; I != Adj.size(); ++I)
+    if (Active[I])
+      accumulate(Op.getOperand(I),
+                 Adj[I].materialize(B, Op.getOperand(I)->getType()));
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::string>
+AdjointBuilder::calleeAdjoint(const Function &Callee,
+                              llvm::ArrayRef<unsigned> Active) {
+  std::string Key = adjointCacheKey(Callee, Active);
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second;
+  // The all-inputs adjoint has the name a request for it would have, and is
+  // shared with such a request; others say which inputs they cover.
+  std::string Name = baseIdentifier(Callee.getName()) + "_adjoint";
+  if (!llvm::equal(Active, ActivityAnalysis::floatingParams(Callee)))
+    for (unsigned I : Active)
+      Name += "_" + Callee.getParam(I)->getName();
+  Name = uniqueFunctionName(M, Name);
+  Cache[Key] = Name;
+  AdjointBuilder Sub(M, Cache, Callee, Active);
+  auto F = Sub.build(Name, /*Gradient=*/false);
+  if (!F)
+    return F.takeError();
+  return Name;
+}
+
+llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
+  Function *Callee = M.lookup(Op.getCallee());
+  if (!Callee)
+    return llvm::createStringError("call to unknown function '" +
+                                   Op.getCallee() + "'");
+  llvm::SmallVector<unsigned, 4> Active;
+  for (unsigned I = 0; I != Op.getNumOperands(); ++I) {
+    Value *Arg = Op.getOperand(I);
+    if (Arg->getType().isPointer() && !Arg->getType().isConstPointer() &&
+        isActive(Arg))
+      return llvm::createStringError(
+          atLine(Op.getLoc()) + "passing writable memory to '" +
+          cxxName(Op.getCallee()).str() +
+          "' is not supported in reverse mode yet; write the results in the "
+          "caller, or make the helper return them");
+    if (isFloatData(Arg->getType()) && isActive(Arg))
+      Active.push_back(I);
+  }
+  Value *ResultAdj =
+      Op.getNumResults() && isActive(Op.getResult()) ? adjoint(Op.getResult())
+                                                     : nullptr;
+  if (Active.empty() || (!ResultAdj && Op.getNumResults() &&
+                         llvm::none_of(Active, [&](unsigned I) {
+                           return Op.getOperand(I)->getType().isPointer();
+                         })))
+    return llvm::Error::success();
+  auto Name = calleeAdjoint(*Callee, Active);
+  if (!Name)
+    return Name.takeError();
+
+  llvm::SmallVector<Value *, 8> Args;
+  for (Value *V : Op.getOperands()) {
+    auto Pv = prim(V);
+    if (!Pv)
+      return Pv.takeError();
+    Args.push_back(*Pv);
+  }
+  if (!Callee->getResultTypes().empty() &&
+      Callee->getResultTypes()[0].isFloat())
+    Args.push_back(ResultAdj
+                       ? ResultAdj
+                       : B.constant(Callee->getResultTypes()[0], 0.0));
+  llvm::SmallVector<std::pair<unsigned, Value *>, 4> Slots;
+  for (unsigned I : Active) {
+    Value *Arg = Op.getOperand(I);
+    if (Arg->getType().isPointer()) {
+      auto S = shadowPointer(Arg);
+      if (!S)
+        return S.takeError();
+      Args.push_back(*S);
+      continue;
+    }
+    Value *Sl = B.localAlloc(Arg->getType(), 1);
+    Sl->setName(adjointName(Arg->getName().empty()
+                                ? Callee->getParam(I)->getName()
+                                : Arg->getName()));
+    Args.push_back(Sl);
+    Slots.push_back({I, Sl});
+  }
+  B.call(*Name, Args, {});
+  for (auto [I, Sl] : Slots)
+    accumulate(Op.getOperand(I), B.load(Sl));
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
+  llvm::SmallVector<Value *, 4> ResultAdj;
+  for (Value *R : Op.getResults())
+    ResultAdj.push_back(isActive(R) ? adjoint(R) : nullptr);
+  auto Cond = prim(Op.getOperand(0));
+  if (!Cond)
+    return Cond.takeError();
+  Operation *New = B.createIf(*Cond, {});
+  Region *Outer = B.getInsertionRegion();
+  for (unsigned R = 0; R != 2; ++R) {
+    const Region &Branch = Op.getRegion(R);
+    B.setInsertionPointToEnd(New->getRegion(R));
+    if (llvm::Error E = enterRegion(Branch))
+      return E;
+    Operation *Term = Branch.getTerminator();
+    for (unsigned J = 0; J != ResultAdj.size(); ++J)
+      accumulate(Term->getOperand(J), ResultAdj[J]);
+    if (llvm::Error E = reverseOps(Branch))
+      return E;
+    B.yield({});
+    Scopes.pop_back();
+  }
+  B.setInsertionPointToEnd(*Outer);
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
+  const Region &Body = Op.getRegion(0);
+  llvm::SmallVector<unsigned, 4> Carried;
+  for (unsigned J = 0; J != Op.getNumResults(); ++J)
+    if (isActive(Op.getResult(J)) || isActive(Body.getArgument(J + 1)))
+      Carried.push_back(J);
+  llvm::SmallVector<Value *, 4> Inits;
+  for (unsigned J : Carried)
+    Inits.push_back(adjointOrZero(Op.getResult(J)));
+  llvm::SmallVector<Value *, 3> Bounds;
+  for (unsigned I = 0; I != 3; ++I) {
+    auto V = prim(Op.getOperand(I));
+    if (!V)
+      return V.takeError();
+    Bounds.push_back(*V);
+  }
+  Operation *New =
+      B.createFor(Bounds[0], Bounds[1], Bounds[2], Inits, /*Reverse=*/true);
+  Region &RevBody = New->getRegion(0);
+  RevBody.getArgument(0)->setName(Body.getArgument(0)->getName());
+  for (unsigned K = 0; K != Carried.size(); ++K)
+    RevBody.getArgument(K + 1)->setName(
+        adjointName(Op.getResult(Carried[K])->getName()));
+  Region *Outer = B.getInsertionRegion();
+  B.setInsertionPointToEnd(RevBody);
+  if (llvm::Error E = enterRegion(Body, RevBody.getArgument(0), &Op))
+    return E;
+  Operation *Term = Body.getTerminator();
+  for (unsigned K = 0; K != Carried.size(); ++K)
+    accumulate(Term->getOperand(Carried[K]), RevBody.getArgument(K + 1));
+  if (llvm::Error E = reverseOps(Body))
+    return E;
+  llvm::SmallVector<Value *, 4> Next;
+  for (unsigned J : Carried)
+    Next.push_back(adjointOrZero(Body.getArgument(J + 1)));
+  B.yield(Next);
+  Scopes.pop_back();
+  B.setInsertionPointToEnd(*Outer);
+  for (unsigned K = 0; K != Carried.size(); ++K)
+    accumulate(Op.getLoopInits()[Carried[K]], New->getResult(K));
+  return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
+  const Region &Before = Op.getRegion(0), &After = Op.getRegion(1);
+  llvm::SmallVector<unsigned, 4> Carried;
+  for (unsigned J = 0; J != Op.getNumResults(); ++J)
+    if (isActive(Op.getResult(J)) || isActive(Before.getArgument(J)) ||
+        isActive(After.getArgument(J)))
+      Carried.push_back(J);
+  // The iteration count: kept, or popped in an enclosing region's scope.
+  Value *Count = nullptr;
+  for (auto It = Scopes.rbegin(); It != Scopes.rend() && !Count; ++It)
+    Count = It->Count.lookup(&Op);
+  if (!Count)
+    Count = FwdCount.lookup(&Op);
+  if (!Count)
+    return llvm::createStringError("internal error: uncounted while loop");
+
+  // The loop runs the before region Count + 1 times and the after region
+  // Count times. Reversed: k = Count, ..., 0 reverses before #k, then
+  // (k > 0) after #(k - 1). Carried: F, the adjoints of the values the
+  // before region forwards; G, the adjoints of its arguments.
+  llvm::SmallVector<Value *, 8> Inits;
+  for (unsigned J : Carried)
+    Inits.push_back(adjointOrZero(Op.getResult(J)));
+  for (unsigned J : Carried)
+    Inits.push_back(B.constant(Op.getResult(J)->getType(), 0.0));
+  Value *Zero = B.constant(Type::i64(), 0);
+  Value *One = B.constant(Type::i64(), 1);
+  Operation *New = B.createFor(Zero, B.add(Count, One), One, Inits,
+                               /*Reverse=*/true);
+  Region &RevBody = New->getRegion(0);
+  Value *K = RevBody.getArgument(0);
+  K->setName("k");
+  unsigned N = Carried.size();
+  for (unsigned I = 0; I != N; ++I) {
+    RevBody.getArgument(1 + I)->setName(
+        adjointName(Op.getResult(Carried[I])->getName()));
+    RevBody.getArgument(1 + N + I)->setName(
+        adjointName(Before.getArgument(Carried[I])->getName()));
+  }
+  Region *Outer = B.getInsertionRegion();
+  B.setInsertionPointToEnd(RevBody);
+
+  if (llvm::Error E = enterRegion(Before))
+    return E;
+  Operation *Cond = Before.getTerminator();
+  for (unsigned I = 0; I != N; ++I)
+    accumulate(Cond->getOperand(Carried[I] + 1), RevBody.getArgument(1 + I));
+  if (llvm::Error E = reverseOps(Before))
+    return E;
+  llvm::SmallVector<Value *, 4> G;
+  for (unsigned J : Carried)
+    G.push_back(adjointOrZero(Before.getArgument(J)));
+  Scopes.pop_back();
+
+  llvm::SmallVector<Type, 4> Types;
+  for (unsigned J : Carried)
+    Types.push_back(Op.getResult(J)->getType());
+  Operation *IfOp = B.createIf(B.cmp(CmpPred::GT, K, Zero), Types);
+  for (unsigned I = 0; I != N; ++I)
+    IfOp->getResult(I)->setName(
+        adjointName(After.getArgument(Carried[I])->getName()));
+  B.setInsertionPointToEnd(IfOp->getRegion(0));
+  if (llvm::Error E = enterRegion(After))
+    return E;
+  Operation *Yield = After.getTerminator();
+  for (unsigned I = 0; I != N; ++I)
+    accumulate(Yield->getOperand(Carried[I]), G[I]);
+  if (llvm::Error E = reverseOps(After))
+    return E;
+  llvm::SmallVector<Value *, 4> F;
+  for (unsigned J : Carried)
+    F.push_back(adjointOrZero(After.getArgument(J)));
+  B.yield(F);
+  Scopes.pop_back();
+  B.setInsertionPointToEnd(IfOp->getRegion(1));
+  llvm::SmallVector<Value *, 4> Zeros;
+  for (Type T : Types)
+    Zeros.push_back(B.constant(T, 0.0));
+  B.yield(Zeros);
+
+  B.setInsertionPointToEnd(RevBody);
+  llvm::SmallVector<Value *, 8> Next;
+  for (unsigned I = 0; I != N; ++I)
+    Next.push_back(IfOp->getResult(I));
+  Next.append(G.begin(), G.end());
+  B.yield(Next);
+  B.setInsertionPointToEnd(*Outer);
+  for (unsigned I = 0; I != N; ++I)
+    accumulate(Op.getOperand(Carried[I]), New->getResult(N + I));
+  return llvm::Error::success();
+}
