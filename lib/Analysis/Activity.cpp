@@ -19,8 +19,7 @@ llvm::SmallVector<unsigned, 4>
 ActivityAnalysis::floatingParams(const Function &F) {
   llvm::SmallVector<unsigned, 4> Indices;
   for (unsigned I = 0; I != F.getNumParams(); ++I) {
-    Type T = F.getParam(I)->getType();
-    if (T.isFloat() || (T.isPointer() && T.getElementType().isFloat()))
+    if (F.getParam(I)->getType().isFloatData())
       Indices.push_back(I);
   }
   return Indices;

@@ -21,12 +21,6 @@ const Value *ddx::baseObject(const Value *Ptr) {
   return nullptr;
 }
 
-/// Whether V can carry a derivative (or point to data that can).
-static bool carriesData(const Value *V) {
-  Type T = V->getType();
-  return T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
-}
-
 UsefulnessAnalysis::UsefulnessAnalysis(const Function &F) : F(F) {
   walk(F.getBody(), [&](Operation *Op) {
     if (Op->getKind() == OpKind::Store)
@@ -45,7 +39,7 @@ UsefulnessAnalysis::UsefulnessAnalysis(const Function &F) : F(F) {
 }
 
 void UsefulnessAnalysis::mark(const Value *V) {
-  if (carriesData(V) && Useful.insert(V).second)
+  if (V->getType().isFloatData() && Useful.insert(V).second)
     Worklist.push_back(V);
 }
 

@@ -110,16 +110,19 @@ llvm::Expected<std::string> ddx::generateDerivative(Module &M,
           llvm::toString(std::move(E)));
   }
 
-  std::string Prototypes, Definitions;
+  // A helper called before its definition (mutual recursion) is declared
+  // first, once.
+  std::string Definitions;
   llvm::raw_string_ostream DefOS(Definitions);
   llvm::StringSet<> Pending;
   for (Function *F : New)
     Pending.insert(F->getName());
+  llvm::SetVector<llvm::StringRef> Declared;
   for (Function *F : llvm::reverse(New)) {
     for (const std::string &Callee : callees(*F))
       if (Pending.contains(Callee) && Callee != F->getName() &&
           !State.Defined.contains(Callee))
-        Prototypes += prototype(*M.lookup(Callee));
+        Declared.insert(M.lookup(Callee)->getName());
     EmitOptions Opts;
     Opts.Internal = F != *Requested;
     Opts.LineComments = State.LineComments;
@@ -129,15 +132,8 @@ llvm::Expected<std::string> ddx::generateDerivative(Module &M,
     DefOS << "\n";
     State.Defined.insert(F->getName());
   }
-  // Prototypes may repeat when several helpers call the same one.
-  std::string Unique;
-  llvm::StringSet<> Seen;
-  llvm::StringRef Rest = Prototypes;
-  while (!Rest.empty()) {
-    auto [Line, Tail] = Rest.split('\n');
-    if (Seen.insert(Line).second)
-      Unique += Line.str() + "\n";
-    Rest = Tail;
-  }
-  return Unique + Definitions;
+  std::string Prototypes;
+  for (llvm::StringRef Name : Declared)
+    Prototypes += prototype(*M.lookup(Name));
+  return Prototypes + Definitions;
 }

@@ -203,7 +203,7 @@ private:
   bool emitsNothing(const Region &R) const {
     for (const auto &Op : R.getOps())
       if (!isTerminator(Op->getKind()) &&
-          (!isPureOp(Op->getKind()) ||
+          (!isPure(Op->getKind()) ||
            !(Plan.isInlined(Op->getResult()) ||
              VariablePlan::isConstant(Op->getResult()))))
         return false;

@@ -23,11 +23,6 @@
 using namespace ddx;
 using namespace ddx::ir;
 
-bool ddx::isPureOp(OpKind K) {
-  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
-         K == OpKind::Cast || K == OpKind::Offset || isArith(K) || isMath(K);
-}
-
 static const char *const CxxKeywords[] = {
     "alignas",   "alignof",  "and",      "and_eq",   "asm",       "auto",
     "bitand",    "bitor",    "bool",     "break",    "case",      "catch",
@@ -121,18 +116,9 @@ private:
         P.ScalarSlots.insert(F.getParam(I));
     }
     walk(F.getBody(), [&](Operation *Op) {
-      if (Op->getKind() != OpKind::Alloca || Op->getIntAttr() != 1)
-        return;
-      Value *V = Op->getResult();
-      for (const Operation *User : Uses[V]) {
-        OpKind K = User->getKind();
-        bool Direct = (K == OpKind::Load && User->getOperand(0) == V) ||
-                      (K == OpKind::Store && User->getOperand(1) == V) ||
-                      K == OpKind::Call;
-        if (!Direct)
-          return;
-      }
-      P.ScalarSlots.insert(V);
+      if (Op->getKind() == OpKind::Alloca && Op->getIntAttr() == 1 &&
+          onlyDirectUses(Op->getResult()))
+        P.ScalarSlots.insert(Op->getResult());
     });
   }
 
@@ -162,7 +148,7 @@ private:
 
   void decideInlining(const Region &R) {
     walk(R, [&](Operation *Op) {
-      if (!isPureOp(Op->getKind()) || Op->getKind() == OpKind::Constant ||
+      if (!isPure(Op->getKind()) || Op->getKind() == OpKind::Constant ||
           Op->getNumResults() != 1)
         return;
       Value *V = Op->getResult();
@@ -252,7 +238,7 @@ private:
           if (P.isInlined(Res) || VariablePlan::isConstant(Res))
             continue;
           const Value *Donor = nullptr;
-          if (isPureOp(Op.getKind()))
+          if (isPure(Op.getKind()))
             for (Value *V : Op.getOperands())
               if (canTakeOver(V, Res->getName(), R, Pos))
                 Donor = V;

@@ -42,9 +42,6 @@ struct VariablePlan {
 VariablePlan planVariables(const ir::Function &F,
                            const llvm::DenseSet<llvm::StringRef> &Reserved);
 
-/// Operations the emitter may move into their user's expression.
-bool isPureOp(ir::OpKind K);
-
 } // namespace ddx
 
 #endif

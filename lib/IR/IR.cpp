@@ -140,6 +140,11 @@ unsigned ddx::ir::arity(OpKind K) {
   }
 }
 
+bool ddx::ir::isPure(OpKind K) {
+  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
+         K == OpKind::Cast || K == OpKind::Offset || isArith(K) || isMath(K);
+}
+
 bool ddx::ir::isTerminator(OpKind K) {
   return K == OpKind::Yield || K == OpKind::Condition || K == OpKind::Return;
 }
@@ -310,6 +315,10 @@ std::string ddx::ir::baseIdentifier(llvm::StringRef IRName) {
   if (Colon != llvm::StringRef::npos)
     Name = Name.drop_front(Colon + 2);
   return Name.str();
+}
+
+std::string ddx::ir::derivativeName(llvm::StringRef Primal) {
+  return Primal.empty() ? std::string() : "d_" + Primal.str();
 }
 
 std::string ddx::ir::uniqueFunctionName(const Module &M,

@@ -57,9 +57,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   llvm::SmallVector<unsigned, 4> Derivative;
   for (unsigned I = 0; I != P.getNumParams(); ++I) {
     Type T = P.getParam(I)->getType();
-    bool Output = T.isPointer() && !T.isConstPointer() &&
-                  T.getElementType().isFloat();
-    if (!Independent.contains(I) && !Output)
+    if (!Independent.contains(I) && !T.isFloatOutput())
       continue;
     Derivative.push_back(I);
     Type Elem = T.isPointer() ? T.getElementType() : T;
@@ -86,7 +84,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   for (unsigned I : Derivative) {
     Value *D = A->getParam(Next++);
     const Value *Param = P.getParam(I);
-    D->setName(adjointName(Param->getName()));
+    D->setName(derivativeName(Param->getName()));
     if (Param->getType().isPointer())
       Shadow[Param] = D;
     else
@@ -105,7 +103,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
     for (Value *Res : Op->getResults())
       if (NeedsSlot.contains(Res) && !Slot.count(Res)) {
         Value *Sl = B.localAlloc(Res->getType(), 1);
-        Sl->setName(adjointName(Res->getName()));
+        Sl->setName(derivativeName(Res->getName()));
         Slot[Res] = Sl;
       }
   const Operation *Ret = P.getBody().getTerminator();
@@ -135,7 +133,7 @@ llvm::Expected<Function *> ddx::buildAdjoint(Module &M,
       Active.push_back(I);
   for (unsigned I : Active)
     if (I >= Primal->getNumParams() ||
-        !isFloatData(Primal->getParam(I)->getType()))
+        !Primal->getParam(I)->getType().isFloatData())
       return llvm::createStringError(
           "parameter " + std::to_string(I) + " of '" + Options.Function +
           "' does not hold floating-point data");

@@ -29,13 +29,6 @@ inline std::string atLine(Location L) {
   return L.isKnown() ? "line " + std::to_string(L.Line) + ": " : "";
 }
 
-inline std::string adjointName(llvm::StringRef Primal) {
-  return Primal.empty() ? std::string() : "d_" + Primal.str();
-}
-
-inline bool isFloatData(Type T) {
-  return T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
-}
 
 
 class AdjointBuilder {

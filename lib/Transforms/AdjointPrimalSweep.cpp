@@ -229,7 +229,7 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
             "supported in reverse mode yet; declare it at function level");
       Value *S = B.localAlloc(Op.getResult()->getType().getElementType(),
                               Op.getIntAttr());
-      S->setName(adjointName(Op.getResult()->getName()));
+      S->setName(derivativeName(Op.getResult()->getName()));
       Shadow[Op.getResult()] = S;
     }
     break;

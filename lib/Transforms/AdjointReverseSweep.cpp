@@ -79,7 +79,7 @@ void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
   Value *&Adj = Scopes.back().Adj[V];
   Adj = Adj ? B.add(Adj, Contribution) : Contribution;
   if (Adj->getName().empty())
-    Adj->setName(adjointName(V->getName()));
+    Adj->setName(derivativeName(V->getName()));
 }
 
 llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
@@ -122,7 +122,7 @@ llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
   auto NeedSlot = [&](const Value *V) {
     if (NeedsSlot.contains(V) && !Slot.count(V)) {
       Value *Sl = B.localAlloc(V->getType(), 1);
-      Sl->setName(adjointName(V->getName()));
+      Sl->setName(derivativeName(V->getName()));
       Slot[V] = Sl;
     }
   };
@@ -276,7 +276,7 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
           cxxName(Op.getCallee()).str() +
           "' is not supported in reverse mode yet; write the results in the "
           "caller, or make the helper return them");
-    if (isFloatData(Arg->getType()) && isActive(Arg))
+    if (Arg->getType().isFloatData() && isActive(Arg))
       Active.push_back(I);
   }
   Value *ResultAdj =
@@ -314,7 +314,7 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
       continue;
     }
     Value *Sl = B.localAlloc(Arg->getType(), 1);
-    Sl->setName(adjointName(Arg->getName().empty()
+    Sl->setName(derivativeName(Arg->getName().empty()
                                 ? Callee->getParam(I)->getName()
                                 : Arg->getName()));
     Args.push_back(Sl);
@@ -374,7 +374,7 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   RevBody.getArgument(0)->setName(Body.getArgument(0)->getName());
   for (unsigned K = 0; K != Carried.size(); ++K)
     RevBody.getArgument(K + 1)->setName(
-        adjointName(Op.getResult(Carried[K])->getName()));
+        derivativeName(Op.getResult(Carried[K])->getName()));
   Region *Outer = B.getInsertionRegion();
   B.setInsertionPointToEnd(RevBody);
   if (llvm::Error E = enterRegion(Body, RevBody.getArgument(0), &Op))
@@ -430,9 +430,9 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   unsigned N = Carried.size();
   for (unsigned I = 0; I != N; ++I) {
     RevBody.getArgument(1 + I)->setName(
-        adjointName(Op.getResult(Carried[I])->getName()));
+        derivativeName(Op.getResult(Carried[I])->getName()));
     RevBody.getArgument(1 + N + I)->setName(
-        adjointName(Before.getArgument(Carried[I])->getName()));
+        derivativeName(Before.getArgument(Carried[I])->getName()));
   }
   Region *Outer = B.getInsertionRegion();
   B.setInsertionPointToEnd(RevBody);
@@ -455,7 +455,7 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   Operation *IfOp = B.createIf(B.cmp(CmpPred::GT, K, Zero), Types);
   for (unsigned I = 0; I != N; ++I)
     IfOp->getResult(I)->setName(
-        adjointName(After.getArgument(Carried[I])->getName()));
+        derivativeName(After.getArgument(Carried[I])->getName()));
   B.setInsertionPointToEnd(IfOp->getRegion(0));
   if (llvm::Error E = enterRegion(After))
     return E;

@@ -58,6 +58,12 @@ struct Access {
   bool IsStore;
 };
 
+/// V + C, or V itself for C = 0.
+Value *plus(Builder &B, Value *V, int64_t C) {
+  return C == 0 ? V
+                : B.add(V, B.constant(V->getType(), static_cast<double>(C)));
+}
+
 class Replacer {
 public:
   void run(Region &R) {
@@ -145,34 +151,22 @@ private:
                Operation &L1, Operation &S0, int64_t C0, int64_t C1) {
     Region &Body = Loop.getRegion(0);
     Type T = L1.getResult()->getType();
-    Type IT = Loop.getOperand(0)->getType();
     Builder B;
     B.setLoc(Loop.getLoc());
     B.setInsertionPoint(Parent, LoopPos);
     Value *Lb = Loop.getOperand(0), *Ub = Loop.getOperand(1);
-    auto Plus = [&](Value *V, int64_t C) {
-      return C == 0 ? V : B.add(V, B.constant(IT, static_cast<double>(C)));
-    };
     Value *Ran = B.cmp(CmpPred::GT, Ub, Lb);
-    Value *LastIV = Plus(Ub, -1);
+    Value *LastIV = plus(B, Ub, -1);
     Value *First = Loop.isReverseLoop() ? LastIV : Lb;
     Value *Last = Loop.isReverseLoop() ? Lb : LastIV;
     // The first iteration's element comes from memory.
     Operation *Init = B.createIf(Ran, {T});
-    {
-      Builder In(Init->getRegion(0));
-      Builder Then = In;
-      Value *V = Then.load(
-          Then.offset(Base, C1 == 0 ? First
-                                    : Then.add(First, Then.constant(
-                                                          IT, static_cast<
-                                                                  double>(
-                                                                  C1)))));
-      V->setName(L1.getResult()->getName());
-      Then.yield({V});
-      Builder Else(Init->getRegion(1));
-      Else.yield({Else.constant(T, 0.0)});
-    }
+    Builder Then(Init->getRegion(0));
+    Value *V = Then.load(Then.offset(Base, plus(Then, First, C1)));
+    V->setName(L1.getResult()->getName());
+    Then.yield({V});
+    Builder Else(Init->getRegion(1));
+    Else.yield({Else.constant(T, 0.0)});
     size_t NewLoopPos = LoopPos;
     // Positions shifted by what was inserted before the loop.
     for (size_t I = 0; I != Parent.size(); ++I)
@@ -200,15 +194,10 @@ private:
     // The last iteration's element is stored after the loop.
     B.setInsertionPoint(Parent, NewLoopPos + 1);
     Operation *Final = B.createIf(Ran, {});
-    Builder Then(Final->getRegion(0));
-    Then.setLoc(Loop.getLoc());
-    Then.store(Out, Then.offset(Base, C0 == 0 ? Last
-                                              : Then.add(Last, Then.constant(
-                                                                   IT,
-                                                                   static_cast<
-                                                                       double>(
-                                                                       C0)))));
-    Then.yield({});
+    Builder Store(Final->getRegion(0));
+    Store.setLoc(Loop.getLoc());
+    Store.store(Out, Store.offset(Base, plus(Store, Last, C0)));
+    Store.yield({});
     Builder(Final->getRegion(1)).yield({});
   }
 };

@@ -17,13 +17,9 @@ using namespace ddx::ir;
 
 namespace {
 
-/// Operations whose result depends only on their operands: foldable and
-/// mergeable. (Loads are not: memory may change between two of them.
-/// Offsets are not merged either: one per access prints as `p[i]`.)
-bool isPure(OpKind K) {
-  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
-         K == OpKind::Cast || isArith(K) || isMath(K);
-}
+/// Pure operations that are folded and merged. Offsets are left alone: one
+/// per access prints as `p[i]`.
+bool isMergeable(OpKind K) { return isPure(K) && K != OpKind::Offset; }
 
 bool isConstant(Value *V, double C) {
   Operation *Op = V->getDefiningOp();
@@ -195,7 +191,7 @@ private:
         --I;
         continue;
       }
-      if (!isPure(Op.getKind()) || Op.getNumResults() != 1)
+      if (!isMergeable(Op.getKind()) || Op.getNumResults() != 1)
         continue;
       if (std::optional<double> C = foldConstants(Op)) {
         Builder B;

@@ -22,10 +22,6 @@
 using namespace ddx;
 using namespace ddx::ir;
 
-static std::string tangentName(llvm::StringRef Primal) {
-  return Primal.empty() ? std::string() : "d_" + Primal.str();
-}
-
 namespace {
 
 class TangentBuilder {
@@ -49,7 +45,7 @@ private:
     if (!T)
       return;
     if (T->getName().empty())
-      T->setName(tangentName(primal(V)->getName()));
+      T->setName(derivativeName(primal(V)->getName()));
     TangentMap[V] = T;
   }
 
@@ -78,13 +74,6 @@ private:
 
 } // namespace
 
-/// Pointer parameters to floating data that the function may write: their
-/// tangents are outputs, so they always get a d_ parameter.
-static bool isOutputPointer(Type T) {
-  return T.isPointer() && !T.isConstPointer() &&
-         T.getElementType().isFloat();
-}
-
 llvm::Expected<Function *>
 TangentBuilder::build(Function &Primal, llvm::StringRef Name,
                       llvm::ArrayRef<unsigned> ActiveParams) {
@@ -94,7 +83,7 @@ TangentBuilder::build(Function &Primal, llvm::StringRef Name,
   llvm::SmallVector<unsigned, 4> Derivative;
   for (unsigned I = 0; I != Primal.getNumParams(); ++I)
     if (llvm::is_contained(ActiveParams, I) ||
-        isOutputPointer(Primal.getParam(I)->getType()))
+        Primal.getParam(I)->getType().isFloatOutput())
       Derivative.push_back(I);
   llvm::SmallVector<Type, 8> Params;
   for (unsigned I = 0; I != Primal.getNumParams(); ++I)
@@ -118,7 +107,7 @@ TangentBuilder::build(Function &Primal, llvm::StringRef Name,
   for (unsigned K = 0; K != Derivative.size(); ++K) {
     Value *P = Primal.getParam(Derivative[K]);
     Value *D = F->getParam(Primal.getNumParams() + K);
-    D->setName(tangentName(P->getName()));
+    D->setName(derivativeName(P->getName()));
     TangentMap[P] = D;
   }
   Function *Result = M.addFunction(std::move(F));
@@ -277,10 +266,8 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
                                    Op.getCallee() + "'");
   llvm::SmallVector<unsigned, 4> Active;
   for (unsigned I = 0; I != Op.getNumOperands(); ++I) {
-    Type T = Op.getOperand(I)->getType();
-    bool Data =
-        T.isFloat() || (T.isPointer() && T.getElementType().isFloat());
-    if (Data && AA->isActive(Op.getOperand(I)))
+    if (Op.getOperand(I)->getType().isFloatData() &&
+        AA->isActive(Op.getOperand(I)))
       Active.push_back(I);
   }
   if (Active.empty()) {
@@ -297,7 +284,7 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
   for (unsigned I = 0; I != Op.getNumOperands(); ++I) {
     Value *Arg = Op.getOperand(I);
     if (Arg->getType().isPointer()) {
-      if (llvm::is_contained(Active, I) || isOutputPointer(Arg->getType())) {
+      if (llvm::is_contained(Active, I) || Arg->getType().isFloatOutput()) {
         Value *Shadow = tangent(Arg);
         if (!Shadow)
           return llvm::createStringError(
@@ -328,7 +315,7 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
     PrimalMap[Op.getResult(I)] = New->getResult(I);
   }
   if (N == 1 && New->getNumResults() == 2) {
-    New->getResult(1)->setName(tangentName(New->getResult(0)->getName()));
+    New->getResult(1)->setName(derivativeName(New->getResult(0)->getName()));
     setTangent(Op.getResult(0), New->getResult(1));
   }
   return llvm::Error::success();
@@ -371,7 +358,7 @@ static void mapCarriedArgs(const Region &Src, Region &Dst, unsigned Skip,
   for (unsigned K = 0; K != Active.size(); ++K) {
     Value *Arg = Src.getArgument(Skip + Active[K]);
     Value *T = Dst.getArgument(Skip + N + K);
-    T->setName(tangentName(Arg->getName()));
+    T->setName(derivativeName(Arg->getName()));
     TangentMap[Arg] = T;
   }
 }
@@ -448,9 +435,7 @@ llvm::Expected<Function *> ddx::buildTangent(Module &M,
       Active.push_back(I);
   for (unsigned I : Active)
     if (I >= Primal->getNumParams() ||
-        !(Primal->getParam(I)->getType().isFloat() ||
-          (Primal->getParam(I)->getType().isPointer() &&
-           Primal->getParam(I)->getType().getElementType().isFloat())))
+        !Primal->getParam(I)->getType().isFloatData())
       return llvm::createStringError(
           "parameter " + std::to_string(I) + " of '" + Options.Function +
           "' is not a floating-point parameter");
@@ -460,7 +445,7 @@ llvm::Expected<Function *> ddx::buildTangent(Module &M,
         "' has no floating-point parameters to differentiate with respect to");
   bool HasOutputs = llvm::any_of(Primal->getBody().getArguments(),
                                  [](Value *P) {
-                                   return isOutputPointer(P->getType());
+                                   return P->getType().isFloatOutput();
                                  });
   bool FloatResult = llvm::any_of(Primal->getResultTypes(),
                                   [](Type T) { return T.isFloat(); });

@@ -16,11 +16,6 @@
 using namespace ddx;
 using namespace ddx::ir;
 
-static bool isPureValueOp(OpKind K) {
-  return K == OpKind::Constant || K == OpKind::Cmp || K == OpKind::Select ||
-         K == OpKind::Cast || K == OpKind::Offset || isArith(K) || isMath(K);
-}
-
 namespace {
 
 class Planner {
@@ -153,7 +148,7 @@ private:
       return InductionVar ? TapePlan::Decision::Keep
                           : TapePlan::Decision::Tape;
     }
-    if (isPureValueOp(Def->getKind()))
+    if (isPure(Def->getKind()))
       return TapePlan::Decision::Recompute;
     // Memory nobody writes reads the same in reverse.
     if (Def->getKind() == OpKind::Load &&

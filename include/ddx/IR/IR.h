@@ -54,6 +54,10 @@ bool readsMemory(OpKind K);
 /// of them are never interchangeable even with equal operands; an unused
 /// one may be removed.
 bool isAllocation(OpKind K);
+/// Operations whose result depends only on their operands (and which have
+/// no effects): constants, arithmetic, math, comparisons, selects, casts and
+/// offsets. They may be moved, merged, recomputed or deleted when unused.
+bool isPure(OpKind K);
 
 /// Comparison predicates with C++ semantics (`!=` is true on NaN operands).
 enum class CmpPred : unsigned char { EQ, NE, LT, LE, GT, GE };
@@ -277,6 +281,9 @@ private:
 llvm::StringRef cxxName(llvm::StringRef IRName);
 /// The identifier a derived name starts from: `ns::f<double>.1` -> `f`.
 std::string baseIdentifier(llvm::StringRef IRName);
+/// The name of the derivative of a value or parameter named Primal: `d_x`
+/// (empty for an unnamed one).
+std::string derivativeName(llvm::StringRef Primal);
 /// Base, or Base_2, Base_3, ...: the first name no function in M has.
 std::string uniqueFunctionName(const Module &M, const std::string &Base);
 

@@ -54,6 +54,15 @@ public:
   bool isPointer() const { return Kind == TypeKind::Ptr; }
   /// `ptr<const T>`: loads only, no stores.
   bool isConstPointer() const { return isPointer() && Const; }
+  /// Data that can carry a derivative: a floating scalar, or a pointer to
+  /// floating elements.
+  bool isFloatData() const {
+    return isFloat() || (isPointer() && getElementType().isFloat());
+  }
+  /// A pointer the function may write floating results through.
+  bool isFloatOutput() const {
+    return isPointer() && !Const && getElementType().isFloat();
+  }
   /// The element type of a pointer; void for any other type.
   Type getElementType() const {
     return isPointer() ? Type(Elem) : Type::voidTy();
