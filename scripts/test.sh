@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs missing packages, builds ddx, then runs the GoogleTest unit tests
-# and the lit suite (IR, lowering, tangent, emitter, CLI and execution
-# tests). Both always run; the script fails if either fails.
+# Installs missing packages, builds ddx, then runs the GoogleTest unit tests,
+# the lit suite (IR, lowering, tangent, emitter, CLI and execution tests) and
+# the example project against the installed package (test-examples.sh). All
+# always run; the script fails if any fails.
 #   DDX_BUILD_DIR, DDX_JOBS: see build.sh
 set -euo pipefail
 
@@ -23,6 +24,12 @@ fi
 echo "== lit tests"
 if ! ninja -C "$BUILD_DIR" check-lit; then
   echo "test.sh: lit tests FAILED" >&2
+  status=1
+fi
+
+echo "== examples (the installed CMake package, scripts/test-examples.sh)"
+if ! "$ROOT/scripts/test-examples.sh"; then
+  echo "test.sh: examples FAILED" >&2
   status=1
 fi
 

@@ -19,6 +19,8 @@ exec_flags = "-std=c++17 -O1 -Wall -Wextra -Werror -I%s -I%s" % (include_dir, in
 
 config.substitutions.append(("%ddx-opt", os.path.join(config.ddx_tools_dir, "ddx-opt")))
 config.substitutions.append(("%ddx", os.path.join(config.ddx_tools_dir, "ddx")))
+# Loads ddx into clang++: derivatives are generated inside the compile.
+config.substitutions.append(("%plugin", "-fplugin=" + config.ddx_plugin))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%gxx", config.gxx))
 config.substitutions.append(("%cxxflags", "-std=c++17 -I%s -I%s" % (include_dir, inputs_dir)))

@@ -10,9 +10,9 @@
 //   DDX_ADJOINT(f);          // void f_adjoint(x, y, d_ret, d_x, d_y)
 //
 // A request is a namespace-scope declaration. Under ddx (`ddx gen`, and the
-// plugin) it is replaced by the derivative's definition. Under any other
-// compiler it declares an unused pointer to the function, so the source
-// stays valid C++ everywhere.
+// plugin) the derivative's definition follows it, so code after the request
+// may call the derivative. Under any other compiler it declares an unused
+// pointer to the function, so the source stays valid C++ everywhere.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DDX_DDX_H
@@ -43,9 +43,28 @@ template <typename T> struct dual {
 #define DDX_REQUEST_ATTR_(Kind, Name, Wrt) maybe_unused
 #endif
 
+#define DDX_STRINGIZE_(X) #X
+#define DDX_PRAGMA_(X) _Pragma(DDX_STRINGIZE_(X))
+
+// In a ddx compile (`ddx gen`, or clang with ddx-plugin.so), which defines
+// DDX_GENERATING, the request is followed by `#pragma ddx request <id>`: ddx
+// generates the derivative there and Clang parses its definition next, so
+// later code can call it. The static_assert takes the `;` the user writes
+// after the macro.
+#if defined(DDX_GENERATING)
+#define DDX_AFTER_REQUEST_(Id)                                                 \
+  ;                                                                            \
+  DDX_PRAGMA_(ddx request Id) static_assert(true, "")
+#else
+#define DDX_AFTER_REQUEST_(Id)
+#endif
+
 #define DDX_REQUEST_(Kind, Name, Fn, Wrt, ...)                                 \
-  [[DDX_REQUEST_ATTR_(Kind, Name, Wrt)]] static constexpr auto DDX_CAT_(       \
-      ddx_request_, __COUNTER__) = &Fn
+  DDX_REQUEST_WITH_ID_(DDX_CAT_(ddx_request_, __COUNTER__), Kind, Name, Fn,    \
+                       Wrt)
+#define DDX_REQUEST_WITH_ID_(Id, Kind, Name, Fn, Wrt)                          \
+  [[DDX_REQUEST_ATTR_(Kind, Name, Wrt)]] static constexpr auto Id =            \
+      &Fn DDX_AFTER_REQUEST_(Id)
 
 /// DDX_GRADIENT(f [, "x, y"]): reverse mode, `<f>_grad`: returns f's value
 /// and adds the gradient into the d_ parameters.

@@ -1,7 +1,7 @@
 //===- ClangDriver.cpp - Running Clang and the ddx commands ---------------===//
 #include "ddx/Driver/ClangDriver.h"
-#include "ddx/Driver/FormatSource.h"
-#include "ddx/Driver/Pipeline.h"
+#include "BrokenCode.h"
+#include "ddx/Driver/Generator.h"
 #include "ddx/Frontend/Diagnostics.h"
 #include "ddx/Frontend/Lowering.h"
 #include "ddx/Frontend/Requests.h"
@@ -171,10 +171,12 @@ bool choosesStandard(llvm::ArrayRef<std::string> Args) {
 
 } // namespace
 
-ClangResult ddx::runOnAST(const ClangOptions &Opts,
-                          llvm::function_ref<void(ParsedInput &)> OnParsed) {
-  ClangResult Result;
-  std::vector<std::string> Args = {"clang++", "-fsyntax-only",
+/// A compiler for Opts with its diagnostics set up, or null after reporting
+/// bad flags.
+static std::unique_ptr<CompilerInstance>
+createCompiler(const ClangOptions &Opts) {
+  // Clang's own path, so it finds the same system headers as clang++ does.
+  std::vector<std::string> Args = {DDX_CLANG_EXECUTABLE, "-fsyntax-only",
                                    "-resource-dir=" DDX_CLANG_RESOURCE_DIR};
   if (!choosesStandard(Opts.Args))
     Args.push_back("-std=c++17");
@@ -191,30 +193,72 @@ ClangResult ddx::runOnAST(const ClangOptions &Opts,
   std::shared_ptr<CompilerInvocation> Invocation =
       createInvocation(Argv, CIOpts);
   if (!Invocation || CIOpts.Diags->hasErrorOccurred())
-    return Result;
+    return nullptr;
   if (Opts.Contents)
     Invocation->getPreprocessorOpts().addRemappedFile(
         Opts.InputFile,
         llvm::MemoryBuffer::getMemBufferCopy(*Opts.Contents, Opts.InputFile)
             .release());
+  if (!Opts.DepFile.empty()) {
+    DependencyOutputOptions &Deps = Invocation->getDependencyOutputOpts();
+    Deps.OutputFile = Opts.DepFile;
+    Deps.Targets = {Opts.DepTarget};
+    Deps.IncludeSystemHeaders = true;
+  }
   // Calls of derivatives that do not exist yet are errors at first; the
   // error limit must not cut the compile short because of them.
   Invocation->getDiagnosticOpts().ErrorLimit = 0;
 
-  CompilerInstance CI;
-  CI.setInvocation(std::move(Invocation));
-  CI.createDiagnostics();
-  if (!CI.hasDiagnostics())
+  auto CI = std::make_unique<CompilerInstance>();
+  CI->setInvocation(std::move(Invocation));
+  CI->createDiagnostics();
+  if (!CI->hasDiagnostics())
+    return nullptr;
+  return CI;
+}
+
+ClangResult ddx::runOnAST(const ClangOptions &Opts,
+                          llvm::function_ref<void(ParsedInput &)> OnParsed) {
+  ClangResult Result;
+  std::unique_ptr<CompilerInstance> CI = createCompiler(Opts);
+  if (!CI)
     return Result;
-  DiagnosticsEngine &Engine = CI.getDiagnostics();
+  DiagnosticsEngine &Engine = CI->getDiagnostics();
   auto *Holding = new HoldingConsumer(Engine, Engine.takeClient());
   Engine.setClient(Holding, /*ShouldOwnClient=*/true);
 
   CallbackAction Action(*Holding, OnParsed);
-  bool OK = CI.ExecuteAction(Action);
+  bool OK = CI->ExecuteAction(Action);
   Result.Success = OK && Holding->getNumErrors() == 0;
   Result.DroppedErrors = Holding->droppedErrors();
   return Result;
+}
+
+namespace {
+
+class GenerateAction : public ASTFrontendAction {
+public:
+  explicit GenerateAction(DerivativeGenerator &Generator)
+      : Generator(Generator) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    return Generator.attach(CI);
+  }
+
+private:
+  DerivativeGenerator &Generator;
+};
+
+} // namespace
+
+bool ddx::runGenerator(const ClangOptions &Opts,
+                       DerivativeGenerator &Generator) {
+  std::unique_ptr<CompilerInstance> CI = createCompiler(Opts);
+  if (!CI)
+    return false;
+  GenerateAction Action(Generator);
+  return CI->ExecuteAction(Action) && !CI->getDiagnostics().hasErrorOccurred();
 }
 
 //===----------------------------------------------------------------------===//
@@ -222,53 +266,6 @@ ClangResult ddx::runOnAST(const ClangOptions &Opts,
 //===----------------------------------------------------------------------===//
 
 namespace {
-
-bool containsErrors(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S))
-    return E->containsErrors();
-  for (const Stmt *Child : S->children())
-    if (containsErrors(Child))
-      return true;
-  return false;
-}
-
-bool isBroken(const FunctionDecl *FD) {
-  return FD->isInvalidDecl() || containsErrors(FD->getBody());
-}
-
-void forEachCallee(const Stmt *S,
-                   llvm::function_ref<void(const FunctionDecl *)> Fn) {
-  if (!S)
-    return;
-  if (const auto *CE = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      Fn(Callee);
-  for (const Stmt *Child : S->children())
-    forEachCallee(Child, Fn);
-}
-
-/// FD or a function it calls, directly or not, whose definition has errors.
-const FunctionDecl *findBroken(const FunctionDecl *FD,
-                               llvm::DenseSet<const FunctionDecl *> &Seen) {
-  const FunctionDecl *Def = FD->getDefinition();
-  if (!Def || !Seen.insert(Def->getCanonicalDecl()).second)
-    return nullptr;
-  if (isBroken(Def))
-    return Def;
-  const FunctionDecl *Found = nullptr;
-  forEachCallee(Def->getBody(), [&](const FunctionDecl *Callee) {
-    if (!Found)
-      Found = findBroken(Callee, Seen);
-  });
-  return Found;
-}
-
-const FunctionDecl *findBroken(const FunctionDecl *FD) {
-  llvm::DenseSet<const FunctionDecl *> Seen;
-  return findBroken(FD, Seen);
-}
 
 /// The first request in the main file; code that can call a derivative
 /// comes after it.
@@ -278,11 +275,10 @@ SourceLocation firstRequest(const SourceManager &SM, const DeclContext *DC) {
     SourceLocation Loc;
     if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
       Loc = firstRequest(SM, cast<DeclContext>(D));
-    else if (const auto *VD = dyn_cast<VarDecl>(D))
-      for (const auto *A : VD->specific_attrs<AnnotateAttr>())
-        if (A->getAnnotation() == "ddx.request" &&
-            SM.isInMainFile(SM.getExpansionLoc(VD->getLocation())))
-          Loc = SM.getExpansionLoc(VD->getBeginLoc());
+    else if (const auto *VD = dyn_cast<VarDecl>(D);
+             VD && requestAttr(VD) &&
+             SM.isInMainFile(SM.getExpansionLoc(VD->getLocation())))
+      Loc = SM.getExpansionLoc(VD->getBeginLoc());
     if (Loc.isValid() &&
         (First.isInvalid() || SM.isBeforeInTranslationUnit(Loc, First)))
       First = Loc;
@@ -317,10 +313,6 @@ bool within(const SourceManager &SM, SourceRange R,
     return !SM.isBeforeInTranslationUnit(L, B) &&
            !SM.isBeforeInTranslationUnit(E, L);
   });
-}
-
-unsigned errorCount(ASTContext &Ctx) {
-  return Ctx.getDiagnostics().getClient()->getNumErrors();
 }
 
 } // namespace
@@ -440,117 +432,4 @@ void ddx::lowerMainFileFunctions(ParsedInput &Input,
                          [&](SourceRange R) { return within(SM, R, L); });
   });
   Input.drop();
-}
-
-//===----------------------------------------------------------------------===//
-// ddx gen
-//===----------------------------------------------------------------------===//
-
-namespace {
-
-struct Replacement {
-  unsigned Begin, End;
-  std::string Text;
-  /// The line the request ends on: the text after it keeps that number.
-  unsigned EndLine;
-};
-
-std::string lineDirective(unsigned Line, llvm::StringRef Path) {
-  std::string S = "#line " + std::to_string(Line) + " \"";
-  for (char C : Path) {
-    if (C == '"' || C == '\\')
-      S += '\\';
-    S += C;
-  }
-  return S + "\"\n";
-}
-
-} // namespace
-
-std::optional<std::string> ddx::generateDerivatives(ParsedInput &Input,
-                                                    llvm::StringRef LinePath,
-                                                    std::string *Report) {
-  ASTContext &Ctx = Input.context();
-  SourceManager &SM = Ctx.getSourceManager();
-  frontend::Reporter Diags(Ctx.getDiagnostics());
-  unsigned ErrorsBefore = errorCount(Ctx);
-
-  // Errors that cannot come from calling a derivative are reported now.
-  // The others are dropped: the generated file is compiled afterwards,
-  // with the derivatives defined, to check that code.
-  SourceLocation First = firstRequest(SM, Ctx.getTranslationUnitDecl());
-  bool Held = Input.hasHeldErrors();
-  // Warnings wait for that compile too, so they print once.
-  Input.report(
-      [&](llvm::ArrayRef<SourceLocation> L) {
-        return !Held || !mayUseDerivative(SM, First, L);
-      },
-      /*ErrorsOnly=*/Held);
-  if (errorCount(Ctx) != ErrorsBefore) {
-    Input.drop();
-    return std::nullopt;
-  }
-
-  std::vector<DerivativeRequest> Requests = collectRequests(Ctx);
-  ir::Module M;
-  ModuleLowering Lowering(Ctx, M);
-  EmissionState State;
-  std::vector<Replacement> Replacements;
-  for (const DerivativeRequest &R : Requests) {
-    if (Held)
-      if (const FunctionDecl *Bad = findBroken(R.Function)) {
-        Input.report([&](llvm::ArrayRef<SourceLocation> L) {
-          return within(SM, Bad->getSourceRange(), L);
-        });
-        continue;
-      }
-    ir::Function *F = Lowering.lower(R.Function, R.Loc);
-    if (!F)
-      continue;
-    DerivativeSpec Spec;
-    Spec.Kind = R.Kind;
-    Spec.Function = F->getName();
-    Spec.Name = R.Name;
-    // In parameter order, however the request lists them: derivative
-    // parameters follow the primal parameters' order.
-    for (unsigned I = 0; I != R.Function->getNumParams(); ++I)
-      if (llvm::is_contained(R.Wrt, R.Function->getParamDecl(I)->getName()))
-        Spec.WrtParams.push_back(I);
-
-    llvm::Expected<std::string> Source = generateDerivative(M, Spec, State);
-    if (!Source) {
-      Diags.report(R.Loc, frontend::Msg::GenerateFailed,
-                   {R.Name, llvm::toString(Source.takeError())});
-      continue;
-    }
-    std::string Text = formatGeneratedSource(*Source);
-    if (!Text.empty() && Text.back() != '\n')
-      Text += '\n';
-    SourceLocation End = R.Range.getEnd();
-    Replacements.push_back({SM.getFileOffset(R.Range.getBegin()),
-                            SM.getFileOffset(End), std::move(Text),
-                            SM.getSpellingLineNumber(End)});
-  }
-  Input.drop();
-  if (errorCount(Ctx) != ErrorsBefore)
-    return std::nullopt;
-  if (Report)
-    *Report += State.Report;
-
-  llvm::StringRef Text = SM.getBufferData(SM.getMainFileID());
-  std::string Out;
-  size_t Pos = 0;
-  for (const Replacement &R : Replacements) {
-    if (R.Begin < Pos)
-      continue; // Overlapping requests cannot come from valid code.
-    Out += Text.slice(Pos, R.Begin);
-    // The definition starts on a line of its own.
-    if (!Out.empty() && Out.back() != '\n')
-      Out += '\n';
-    Out += R.Text;
-    Out += lineDirective(R.EndLine, LinePath);
-    Pos = R.End;
-  }
-  Out += Text.substr(Pos);
-  return Out;
 }

@@ -176,8 +176,8 @@ const char *formatOf(Msg M) {
   case Msg::UnsupportedType:
     return "%0 has type '%1', which is not supported by ddx; %2";
   case Msg::CallNoDefinition:
-    return "call to '%0' has no visible definition; define it in this file "
-           "(custom derivatives are not supported yet)";
+    return "call to '%0' has no visible definition; define it in this file, "
+           "before the request (custom derivatives are not supported yet)";
   case Msg::CallFailedCallee:
     return "call to '%0', which ddx could not lower (see the errors reported "
            "for it above)";
@@ -189,9 +189,9 @@ const char *formatOf(Msg M) {
     return "unknown derivative kind '%0'; expected 'tangent', 'gradient' or "
            "'adjoint'";
   case Msg::RequestNoDefinition:
-    return "'%0' has no visible definition; define it in this file so ddx "
-           "can differentiate its body (custom derivatives are not supported "
-           "yet)";
+    return "'%0' has no visible definition; define it in this file, before "
+           "the request, so ddx can differentiate its body (custom "
+           "derivatives are not supported yet)";
   case Msg::RequestUnknownParam:
     return "'%0' is not a parameter of '%1'; its parameters are: %2";
   case Msg::RequestNonFloatParam:
@@ -203,6 +203,19 @@ const char *formatOf(Msg M) {
   case Msg::RequestEmptyParam:
     return "the list of independent inputs \"%0\" has an empty entry; "
            "separate parameter names with single commas";
+  case Msg::RequestPragmaMalformed:
+    return "'#pragma ddx request' must follow a request and name it; write "
+           "requests with the macros from <ddx/ddx.h>";
+  case Msg::RequestNotAtNamespaceScope:
+    return "a ddx request must be at namespace scope; move it out of the "
+           "class or function, after the definition of the function it names";
+  case Msg::RequestNotInMainFile:
+    return "ddx generates derivatives only for requests in the file being "
+           "compiled; move the request from this header into a source file";
+  case Msg::RequestWithoutPragma:
+    return "this request was written without the macros from <ddx/ddx.h>, "
+           "so ddx cannot place the derivative here; use DDX_TANGENT, "
+           "DDX_GRADIENT or DDX_ADJOINT";
   case Msg::GenerateFailed:
     return "cannot generate '%0': %1";
   case Msg::NoteCalledFrom:

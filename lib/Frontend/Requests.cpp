@@ -42,8 +42,9 @@ std::optional<std::string> stringArg(const Expr *E) {
   return std::nullopt;
 }
 
-/// The function a request's initializer (`&f`, or `f`) names.
-const FunctionDecl *requestedFunction(const VarDecl *VD) {
+} // namespace
+
+const FunctionDecl *ddx::requestedFunction(const VarDecl *VD) {
   const Expr *Init = VD->getInit();
   if (!Init)
     return nullptr;
@@ -55,6 +56,8 @@ const FunctionDecl *requestedFunction(const VarDecl *VD) {
     return dyn_cast<FunctionDecl>(DRE->getDecl());
   return nullptr;
 }
+
+namespace {
 
 const char *kindSuffix(RequestKind K) {
   switch (K) {
@@ -80,40 +83,18 @@ bool canBeIndependent(QualType T) {
   return !Ty->isIntegralOrEnumerationType() && !Ty->isVoidType();
 }
 
-class RequestCollector {
+class RequestParser {
 public:
-  explicit RequestCollector(ASTContext &Ctx)
+  explicit RequestParser(ASTContext &Ctx)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()),
         PP(Ctx.getLangOpts()) {
     PP.SuppressUnwrittenScope = true;
   }
 
-  void visit(const DeclContext *DC) {
-    for (const Decl *D : DC->decls()) {
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        visitVar(VD);
-      else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
-        visit(cast<DeclContext>(D));
-    }
-  }
-
-  std::vector<DerivativeRequest> take() {
-    llvm::stable_sort(
-        Requests, [&](const DerivativeRequest &A, const DerivativeRequest &B) {
-          return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-        });
-    return std::move(Requests);
-  }
-
-private:
-  void visitVar(const VarDecl *VD) {
-    const AnnotateAttr *Request = nullptr;
-    for (const auto *A : VD->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation() == "ddx.request")
-        Request = A;
-    if (!Request || !SM.isInMainFile(SM.getExpansionLoc(VD->getLocation())))
-      return;
-
+  std::optional<DerivativeRequest> parse(const VarDecl *VD) {
+    const AnnotateAttr *Request = requestAttr(VD);
+    if (!Request)
+      return std::nullopt;
     DerivativeRequest R;
     R.Range = requestRange(VD, Request);
     R.Loc = R.Range.getBegin();
@@ -124,7 +105,7 @@ private:
         Args.push_back(*S);
     if (Args.size() != 3) {
       Diags.report(R.Loc, Msg::RequestNotFunction);
-      return;
+      return std::nullopt;
     }
     if (Args[0] == "tangent")
       R.Kind = RequestKind::Tangent;
@@ -134,13 +115,13 @@ private:
       R.Kind = RequestKind::Adjoint;
     else {
       Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
-      return;
+      return std::nullopt;
     }
 
     const FunctionDecl *FD = requestedFunction(VD);
     if (!FD) {
       Diags.report(R.Loc, Msg::RequestNotFunction);
-      return;
+      return std::nullopt;
     }
     std::string Name = qualifiedName(FD);
     R.Name = Args[1].empty()
@@ -148,19 +129,20 @@ private:
                  : Args[1];
     if (isa<CXXMethodDecl>(FD)) {
       Diags.unsupported(R.Loc, Construct::MemberFunction, Name);
-      return;
+      return std::nullopt;
     }
     const FunctionDecl *Def = FD->getDefinition();
     if (!Def || !Def->doesThisDeclarationHaveABody()) {
       Diags.report(R.Loc, Msg::RequestNoDefinition, {Name});
-      return;
+      return std::nullopt;
     }
     R.Function = Def;
     if (!parseWrt(Args[2], Def, Name, R))
-      return;
-    Requests.push_back(std::move(R));
+      return std::nullopt;
+    return R;
   }
 
+private:
   std::string qualifiedName(const FunctionDecl *FD) {
     std::string S;
     llvm::raw_string_ostream OS(S);
@@ -261,13 +243,18 @@ private:
   const SourceManager &SM;
   Reporter Diags;
   PrintingPolicy PP;
-  std::vector<DerivativeRequest> Requests;
 };
 
 } // namespace
 
-std::vector<DerivativeRequest> ddx::collectRequests(ASTContext &Ctx) {
-  RequestCollector C(Ctx);
-  C.visit(Ctx.getTranslationUnitDecl());
-  return C.take();
+const AnnotateAttr *ddx::requestAttr(const VarDecl *VD) {
+  for (const auto *A : VD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "ddx.request")
+      return A;
+  return nullptr;
+}
+
+std::optional<DerivativeRequest> ddx::parseRequest(ASTContext &Ctx,
+                                                   const VarDecl *VD) {
+  return RequestParser(Ctx).parse(VD);
 }

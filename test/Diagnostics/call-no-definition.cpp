@@ -3,7 +3,7 @@
 double external(double x);
 
 double f(double x) {
-  // CHECK: {{.*}}call-no-definition.cpp:[[@LINE+1]]:14: error: call to 'external' has no visible definition; define it in this file (custom derivatives are not supported yet)
+  // CHECK: {{.*}}call-no-definition.cpp:[[@LINE+1]]:14: error: call to 'external' has no visible definition; define it in this file, before the request (custom derivatives are not supported yet)
   return 2 * external(x);
 }
 // CHECK: {{.*}}call-no-definition.cpp:[[@LINE-4]]:8: note: while lowering 'f' to ddx IR

@@ -3,7 +3,7 @@
 
 double declared_only(double x);
 
-// CHECK: {{.*}}request-no-body.cpp:[[@LINE+1]]:1: error: 'declared_only' has no visible definition; define it in this file so ddx can differentiate its body (custom derivatives are not supported yet)
+// CHECK: {{.*}}request-no-body.cpp:[[@LINE+1]]:1: error: 'declared_only' has no visible definition; define it in this file, before the request, so ddx can differentiate its body (custom derivatives are not supported yet)
 DDX_TANGENT(declared_only);
 
 namespace lib {

@@ -1,5 +1,6 @@
 // RUN: %ddx gen %s -o %t.cpp -- %cxxflags
-// RUN: %clangxx %exec_flags %t.cpp -o %t.clang && %t.clang | FileCheck %s
+// RUN: %clangxx %exec_flags %plugin -fplugin-arg-ddx-output=%t.plugin.cpp %s -o %t.clang && %t.clang | FileCheck %s
+// RUN: diff %t.cpp %t.plugin.cpp
 // RUN: %gxx %exec_flags %t.cpp -o %t.gcc && %t.gcc | FileCheck %s
 // CHECK: PASS
 

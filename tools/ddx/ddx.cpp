@@ -1,18 +1,21 @@
 //===- ddx.cpp - The ddx command line -------------------------------------===//
 //
 //   ddx ir  <file.cpp> [--function=<name>]... [--print-locs] [-- <flags>]
-//   ddx gen <file.cpp> [-o <out.cpp>] [-- <flags>]
+//   ddx gen <file.cpp> [-o <out.cpp>] [--header <out.h>] [--depfile <out.d>]
+//           [--report[=<file>]] [-- <flags>]
 //
 // Subcommands are parsed by hand: each has a few options, and everything
 // after `--` goes to Clang untouched.
 //
 //===----------------------------------------------------------------------===//
 #include "ddx/Driver/ClangDriver.h"
+#include "ddx/Driver/Generator.h"
 #include "ddx/IR/Printer.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
@@ -53,14 +56,22 @@ OPTIONS:
 const char *const GenHelp =
     R"(OVERVIEW: generate the requested derivatives of a C++ file
 
-USAGE: ddx gen <file.cpp> [-o <out.cpp>] [--report[=<file>]] [-- <compile flags>]
+USAGE: ddx gen <file.cpp> [-o <out.cpp>] [--header <out.h>]
+               [--depfile <out.d>] [--report[=<file>]] [-- <compile flags>]
 
 Writes <file.cpp> with each request replaced by the derivative's definition,
-as C++ that any C++17 compiler builds in <file.cpp>'s place. On any error
-nothing is written.
+as C++ that any C++17 compiler builds in <file.cpp>'s place: exactly what
+clang++ compiles with ddx-plugin.so. On any error nothing is written.
 
 OPTIONS:
-  -o <file>    Write the output to <file> ('-' or omitted: stdout)
+  -o <file>    Write the output to <file> ('-': stdout; the default unless
+               --header is given)
+  --header <file>
+               Write the declarations of the requested derivatives to
+               <file>, for other translation units to include
+  --depfile <file>
+               Write a Makefile-style dependency file: the output (or the
+               header) depends on <file.cpp> and every header it includes
   --report[=<file>]
                Print the tape planner's decisions for every gradient and
                adjoint: per loop, its tape (array or stack) and bytes per
@@ -79,7 +90,9 @@ struct CommandLine {
   std::string Input;
   std::vector<std::string> ClangArgs;
   std::vector<std::string> Functions;
-  std::string Output = "-";
+  std::optional<std::string> Output;
+  std::optional<std::string> Header;
+  std::string DepFile;
   std::optional<std::string> Report;
   bool PrintLocs = false;
   bool Help = false;
@@ -128,6 +141,18 @@ std::optional<CommandLine> parseCommand(StringRef Command,
         usageError(Prog, "'-o' needs a file name");
         return std::nullopt;
       }
+    } else if (!IsIr && (A == "--header" || A.starts_with("--header=") ||
+                         A == "--depfile" || A.starts_with("--depfile="))) {
+      StringRef Flag = A.starts_with("--header") ? "--header" : "--depfile";
+      std::optional<std::string> V = Value(Flag);
+      if (!V || V->empty()) {
+        usageError(Prog, "'" + Flag + "' needs a file name");
+        return std::nullopt;
+      }
+      if (Flag == "--header")
+        CL.Header = *V;
+      else
+        CL.DepFile = *V;
     } else if (A.starts_with("-") && A != "-") {
       usageError(Prog, "unknown option '" + A + "'");
       return std::nullopt;
@@ -141,6 +166,8 @@ std::optional<CommandLine> parseCommand(StringRef Command,
   }
   if (CL.Help)
     return CL;
+  if (!IsIr && !CL.Output && !CL.Header)
+    CL.Output = "-";
   if (CL.Input.empty()) {
     usageError(Prog, "no input file");
     return std::nullopt;
@@ -178,44 +205,39 @@ int runIr(const CommandLine &CL) {
   return 0;
 }
 
-int runGen(const CommandLine &CL) {
-  std::optional<std::string> Output;
-  std::string Report;
-  ClangResult R =
-      runOnAST({CL.Input, CL.ClangArgs, std::nullopt}, [&](ParsedInput &In) {
-        Output = generateDerivatives(In, CL.Input, &Report);
-      });
-  if (!R.Success || !Output)
-    return 1;
-  // Code that calls a derivative can only be checked now that it exists:
-  // compile the result (its #line directives keep the input's positions).
-  if (R.DroppedErrors &&
-      !runOnAST({CL.Input, CL.ClangArgs, *Output}, [](ParsedInput &) {
-       }).Success)
-    return 1;
-  // Written only now that everything succeeded; writeToOutput replaces the
-  // file atomically.
-  if (Error E = writeToOutput(CL.Output, [&](raw_ostream &OS) {
-        OS << *Output;
+/// Writes Text to Path ('-': stdout), replacing the file atomically.
+bool writeFile(StringRef Path, StringRef Text) {
+  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+        OS << Text;
         return Error::success();
       })) {
     WithColor::error(errs(), "ddx gen")
-        << "cannot write '" << CL.Output << "': " << toString(std::move(E))
-        << "\n";
-    return 1;
+        << "cannot write '" << Path << "': " << toString(std::move(E)) << "\n";
+    return false;
   }
+  return true;
+}
+
+int runGen(const CommandLine &CL) {
+  ClangOptions Opts{CL.Input, CL.ClangArgs, std::nullopt};
+  if (!CL.DepFile.empty()) {
+    Opts.DepFile = CL.DepFile;
+    Opts.DepTarget = CL.Output && *CL.Output != "-" ? *CL.Output : *CL.Header;
+  }
+  DerivativeGenerator Generator;
+  if (!runGenerator(Opts, Generator))
+    return 1;
+  // Written only now that everything succeeded.
+  if (CL.Output && !writeFile(*CL.Output, Generator.translationUnit(CL.Input)))
+    return 1;
+  if (CL.Header &&
+      !writeFile(*CL.Header, Generator.header(sys::path::filename(CL.Input))))
+    return 1;
   if (CL.Report) {
-    if (CL.Report->empty()) {
-      errs() << Report;
-    } else if (Error E = writeToOutput(*CL.Report, [&](raw_ostream &OS) {
-                 OS << Report;
-                 return Error::success();
-               })) {
-      WithColor::error(errs(), "ddx gen")
-          << "cannot write '" << *CL.Report << "': "
-          << toString(std::move(E)) << "\n";
+    if (CL.Report->empty())
+      errs() << Generator.report();
+    else if (!writeFile(*CL.Report, Generator.report()))
       return 1;
-    }
   }
   return 0;
 }

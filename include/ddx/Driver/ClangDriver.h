@@ -1,13 +1,13 @@
 //===- ClangDriver.h - Running Clang and the ddx commands -------*- C++ -*-===//
 //
 // The Clang-facing half of the driver: parse a file with Clang, then lower
-// its functions (`ddx ir`) or replace its derivative requests with generated
-// definitions (`ddx gen`). Errors are Clang diagnostics on stderr.
+// its functions (`ddx ir`), or generate its derivatives (`ddx gen`, through
+// a DerivativeGenerator as the plugin does). Errors are Clang diagnostics on
+// stderr.
 //
-// Code after a request may call the derivative, which does not exist until
-// ddx generates it, so Clang's first look at such a file has errors. Clang's
-// diagnostics are therefore held back until the command decides which are
-// real; `ddx gen` then compiles its output to check the uses.
+// `ddx ir` does not generate derivatives, so code after a request that calls
+// one does not compile there. Clang's diagnostics are therefore held back
+// until `ddx ir` decides which are real.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DDX_DRIVER_CLANGDRIVER_H
@@ -35,7 +35,13 @@ struct ClangOptions {
   std::vector<std::string> Args;
   /// Compile this text as the input file's contents instead.
   std::optional<std::string> Contents;
+  /// If set, write a Makefile-style dependency file (the input and every
+  /// header it includes) with DepTarget as its target.
+  std::string DepFile;
+  std::string DepTarget;
 };
+
+class DerivativeGenerator;
 
 /// A translation unit Clang has parsed, with Clang's own diagnostics held
 /// back (ddx's diagnostics print at once).
@@ -76,15 +82,10 @@ void lowerMainFileFunctions(ParsedInput &Input,
                             llvm::ArrayRef<std::string> Only, ir::Module &M,
                             std::vector<std::string> &Unmatched);
 
-/// `ddx gen`: builds every requested derivative, in source order, and returns
-/// the main file's text with each request replaced by its definition and
-/// followed by `#line N "<LinePath>"` so later lines keep their numbers.
-/// Returns nullopt after reporting errors.
-/// If Report is given, the tape planner's decisions for every reverse-mode
-/// derivative are appended to it.
-std::optional<std::string> generateDerivatives(ParsedInput &Input,
-                                               llvm::StringRef LinePath,
-                                               std::string *Report = nullptr);
+/// `ddx gen`: compiles the input (syntax only) with Generator attached, so
+/// every request gets its derivative. Clang's and ddx's diagnostics print as
+/// they come. Returns true if there was no error.
+bool runGenerator(const ClangOptions &Opts, DerivativeGenerator &Generator);
 
 } // namespace ddx
 

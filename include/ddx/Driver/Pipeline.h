@@ -44,12 +44,21 @@ struct EmissionState {
   bool LineComments = true;
 };
 
-/// Builds the derivative described by Spec inside M and returns C++ source
-/// defining it, preceded by the helper derivatives it calls that State has
-/// not seen. Errors describe what cannot be differentiated and why.
-llvm::Expected<std::string> generateDerivative(ir::Module &M,
-                                               const DerivativeSpec &Spec,
-                                               EmissionState &State);
+/// The C++ source of one requested derivative.
+struct GeneratedDerivative {
+  /// Its definition, preceded by the helper derivatives it calls that were
+  /// not defined before.
+  std::string Definitions;
+  /// Its declaration, for other translation units (`ddx gen --header`);
+  /// empty if an earlier request defined it as an internal helper.
+  std::string Declaration;
+};
+
+/// Builds the derivative described by Spec inside M and returns its C++
+/// source. Errors describe what cannot be differentiated and why.
+llvm::Expected<GeneratedDerivative>
+generateDerivative(ir::Module &M, const DerivativeSpec &Spec,
+                   EmissionState &State);
 
 } // namespace ddx
 

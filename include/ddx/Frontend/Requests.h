@@ -4,17 +4,20 @@
 
 #include "ddx/Driver/Pipeline.h"
 #include "clang/Basic/SourceLocation.h"
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
+class AnnotateAttr;
 class FunctionDecl;
+class VarDecl;
 } // namespace clang
 
 namespace ddx {
 
-/// One DDX_TANGENT / DDX_GRADIENT / DDX_ADJOINT in the main file.
+/// One DDX_TANGENT / DDX_GRADIENT / DDX_ADJOINT.
 struct DerivativeRequest {
   RequestKind Kind = RequestKind::Tangent;
   /// The function to differentiate, with its body.
@@ -30,10 +33,17 @@ struct DerivativeRequest {
   clang::SourceLocation Loc;
 };
 
-/// Collects the requests in the main file, in source order. Malformed ones
-/// (no definition visible, unknown parameter in the wrt list, ...) are
-/// reported through the ASTContext's diagnostics and left out.
-std::vector<DerivativeRequest> collectRequests(clang::ASTContext &Ctx);
+/// The `ddx.request` annotation that marks VD as a request, or null.
+const clang::AnnotateAttr *requestAttr(const clang::VarDecl *VD);
+
+/// The function a request's initializer (`&f`, or `f`) names, or null.
+const clang::FunctionDecl *requestedFunction(const clang::VarDecl *VD);
+
+/// Reads the request VD declares. A malformed one (no definition visible,
+/// unknown parameter in the wrt list, ...) is reported through the
+/// ASTContext's diagnostics, and nullopt returned.
+std::optional<DerivativeRequest> parseRequest(clang::ASTContext &Ctx,
+                                              const clang::VarDecl *VD);
 
 } // namespace ddx
 

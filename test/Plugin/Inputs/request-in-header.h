@@ -1,0 +1,2 @@
+inline double hsq(double x) { return x * x; }
+DDX_GRADIENT(hsq);
