@@ -94,13 +94,9 @@ public:
     Held = std::move(Kept);
   }
 
-  void drop() {
-    DroppedErrors |= hasHeldErrors();
-    Held.clear();
-  }
+  void drop() { Held.clear(); }
 
   void stopHolding() { Holding = false; }
-  bool droppedErrors() const { return DroppedErrors; }
 
 private:
   DiagnosticsEngine &Engine;
@@ -108,7 +104,6 @@ private:
   std::vector<std::vector<StoredDiagnostic>> Held;
   bool Holding = true;
   bool LastHeld = false;
-  bool DroppedErrors = false;
 };
 
 class ParsedInputImpl : public ParsedInput {
@@ -205,8 +200,8 @@ createCompiler(const ClangOptions &Opts) {
     Deps.Targets = {Opts.DepTarget};
     Deps.IncludeSystemHeaders = true;
   }
-  // Calls of derivatives that do not exist yet are errors at first; the
-  // error limit must not cut the compile short because of them.
+  // Under `ddx ir`, calls of derivatives (which it does not generate) are
+  // errors; the error limit must not cut the compile short because of them.
   Invocation->getDiagnosticOpts().ErrorLimit = 0;
 
   auto CI = std::make_unique<CompilerInstance>();
@@ -230,7 +225,6 @@ ClangResult ddx::runOnAST(const ClangOptions &Opts,
   CallbackAction Action(*Holding, OnParsed);
   bool OK = CI->ExecuteAction(Action);
   Result.Success = OK && Holding->getNumErrors() == 0;
-  Result.DroppedErrors = Holding->droppedErrors();
   return Result;
 }
 

@@ -91,6 +91,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
       Slot[Param] = D;
   }
 
+  ResultSeed = Seed;
   B.setInsertionPointToEnd(A->getBody());
   if (llvm::Error E = cloneRegion(P.getBody(), A->getBody()))
     return E;

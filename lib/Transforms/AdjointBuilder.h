@@ -78,6 +78,12 @@ private:
   unsigned tapeId(const Region &R, Type T);
   /// The index of the current iteration in a top-level `for`'s body.
   Value *iterationIndex(const Region &Body, Value *IV);
+  /// Runs a RecomputeBody loop's body again in the reverse sweep, for the
+  /// iteration IV, from its popped loop-carried values; inner regions tape.
+  llvm::Error recomputeBody(const Region &Body, Value *IV);
+  /// In the primal sweep, before a FusedReverse loop: the adjoints of its
+  /// results (multiples of the result seed) and slots its reverse uses.
+  void prepareFusedLoop(const Operation &Loop);
 
   //===--- Reverse sweep ---------------------------------------------------===//
   struct Scope {
@@ -85,6 +91,8 @@ private:
     llvm::DenseMap<const Operation *, Value *> Count;
   };
   llvm::Expected<Value *> prim(const Value *V);
+  /// A loop counter's value in the current iteration (counterIncrement).
+  llvm::Expected<Value *> counterValue(const Value *V);
   llvm::Expected<Value *> shadowPointer(const Value *Ptr);
   /// The adjoint of V accumulated so far (SSA part plus slot); null if zero.
   Value *adjoint(const Value *V);
@@ -104,6 +112,9 @@ private:
   llvm::Error reverseIf(const Operation &Op);
   llvm::Error reverseFor(const Operation &Op);
   llvm::Error reverseWhile(const Operation &Op);
+  /// Reverses one iteration of a FusedReverse loop inside the primal copy
+  /// of that iteration.
+  llvm::Error reverseFusedIteration(const Region &Body, Value *IV);
   llvm::Expected<std::string> calleeAdjoint(const Function &Callee,
                                             llvm::ArrayRef<unsigned> Active);
 
@@ -141,6 +152,13 @@ private:
   llvm::DenseMap<const Region *, Value *> FwdIndex;
   std::vector<Scope> Scopes;
   std::vector<Value *> Returned;
+  /// Nonzero while the primal sweep copies a recomputed body: its inner
+  /// regions tape when the body runs again, not now.
+  unsigned Silent = 0;
+  /// The seed of f's result: `d_ret`, or null for a gradient (seed 1).
+  Value *ResultSeed = nullptr;
+  /// FusedReverse loop -> the adjoint of each carried result (null: none).
+  llvm::DenseMap<const Operation *, llvm::SmallVector<Value *, 2>> FusedSeeds;
 };
 
 } // namespace ddx::detail

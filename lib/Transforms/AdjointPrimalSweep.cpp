@@ -2,7 +2,9 @@
 //
 // A copy of f that also stores, per region execution, the values the tape
 // plan tapes (arrays for top-level counted loops, stacks elsewhere) and
-// counts while loops' iterations.
+// counts while loops' iterations. A loop whose body is recomputed stores
+// only its loop-carried values here; the reverse sweep runs the body again
+// with the same code (recomputeBody), and that copy does the inner taping.
 //
 //===----------------------------------------------------------------------===//
 #include "AdjointBuilder.h"
@@ -29,7 +31,7 @@ Value *AdjointBuilder::iterationIndex(const Region &Body, Value *IV) {
 }
 
 void AdjointBuilder::pushTaped(const Region &R, const Value *V) {
-  if (Plan.decision(V) != TapePlan::Decision::Tape)
+  if (Silent || Plan.decision(V) != TapePlan::Decision::Tape)
     return;
   Value *Copy = Fwd.lookup(V);
   auto StorageIt = Plan.RegionStorage.find(&R);
@@ -66,9 +68,18 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
     FwdIndex[&Src] = iterationIndex(Src, Dst.getArgument(0));
   for (Value *Arg : Src.getArguments())
     pushTaped(Src, Arg);
-  for (const auto &Op : Src.getOps())
+  bool Recomputed = Plan.isRecomputedBody(Src);
+  bool Fused = Plan.isFusedBody(Src);
+  Silent += Recomputed;
+  for (const auto &Op : Src.getOps()) {
+    // A fused loop's iteration is reversed before it yields.
+    if (Fused && Op.get() == Src.getTerminator())
+      if (llvm::Error E = reverseFusedIteration(Src, Dst.getArgument(0)))
+        return E;
     if (llvm::Error E = cloneOp(*Op))
       return E;
+  }
+  Silent -= Recomputed;
   if (Saved)
     B.setInsertionPointToEnd(*Saved);
   return llvm::Error::success();
@@ -120,6 +131,8 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
         ArrayTape[V] = Buffer;
       }
     }
+    if (Plan.strategy(&Op) == TapePlan::LoopStrategy::FusedReverse)
+      prepareFusedLoop(Op);
     llvm::SmallVector<Value *, 4> Inits;
     for (Value *V : Op.getLoopInits())
       Inits.push_back(Fwd.lookup(V));
@@ -213,7 +226,7 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
       Value *Count = New->getResult(N);
       Count->setName("iterations");
       FwdCount[&Op] = Count;
-      if (Plan.TapedCounts.contains(&Op)) {
+      if (Plan.TapedCounts.contains(&Op) && !Silent) {
         B.tapePush(tapeId(Parent, Type::i64()), Count);
         Pushes[&Parent].push_back({nullptr, &Op, Type::i64()});
       }
@@ -241,4 +254,45 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
   for (Value *R : Op.getResults())
     pushTaped(Parent, R);
   return llvm::Error::success();
+}
+
+llvm::Error AdjointBuilder::recomputeBody(const Region &Body, Value *IV) {
+  Fwd[Body.getArgument(0)] = IV;
+  for (unsigned I = 1; I < Body.getNumArguments(); ++I) {
+    auto Carried = prim(Body.getArgument(I));
+    if (!Carried)
+      return Carried.takeError();
+    Fwd[Body.getArgument(I)] = *Carried;
+  }
+  for (const auto &Op : Body.getOps())
+    if (Op.get() != Body.getTerminator())
+      if (llvm::Error E = cloneOp(*Op))
+        return E;
+  return llvm::Error::success();
+}
+
+void AdjointBuilder::prepareFusedLoop(const Operation &Loop) {
+  llvm::SmallVector<Value *, 2> &Seeds = FusedSeeds[&Loop];
+  for (Value *R : Loop.getResults()) {
+    double C = Plan.SeedCoefficients.lookup(R);
+    Value *Seed = nullptr;
+    if (C != 0) {
+      Seed = ResultSeed ? B.cast(ResultSeed, R->getType())
+                        : B.constant(R->getType(), 1.0);
+      if (C != 1)
+        Seed = B.mul(B.constant(R->getType(), C), Seed);
+    }
+    Seeds.push_back(Seed);
+  }
+  // The iterations' reverses add into the slots of function-level values
+  // they use, so those exist before the loop.
+  walk(Loop.getRegion(0), [&](const Operation *Op) {
+    for (Value *V : Op->getOperands())
+      if (V->getParentRegion() == &P.getBody() && NeedsSlot.contains(V) &&
+          !Slot.count(V)) {
+        Value *Sl = B.localAlloc(V->getType(), 1);
+        Sl->setName(derivativeName(V->getName()));
+        Slot[V] = Sl;
+      }
+  });
 }

@@ -14,7 +14,10 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
   for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It)
     if (Value *Found = It->Prim.lookup(V))
       return Found;
-  if (V->getParentRegion() == &P.getBody())
+  // Function-level values, and a recomputed body's values once it has run
+  // again, are in the copy.
+  if (V->getParentRegion() == &P.getBody() ||
+      Plan.isScopeBody(*V->getParentRegion()))
     return Fwd.lookup(V);
   if (Plan.decision(V) != TapePlan::Decision::Recompute)
     return llvm::createStringError(
@@ -22,6 +25,8 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
         "not provide ('" +
         V->getName() + "')");
   const Operation *Def = V->getDefiningOp();
+  if (!Def)
+    return counterValue(V);
   llvm::SmallVector<Value *, 3> Operands;
   for (Value *Operand : Def->getOperands()) {
     auto Op = prim(Operand);
@@ -32,6 +37,27 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
   Operation *New = B.clone(*Def, Operands);
   Scopes.back().Prim[V] = New->getResult();
   return New->getResult();
+}
+
+llvm::Expected<Value *> AdjointBuilder::counterValue(const Value *V) {
+  const Operation *Loop = V->getArgOwner()->getParentOp();
+  llvm::SmallVector<Value *, 5> Vs;
+  const Value *Needs[] = {Loop->getRegion(0).getArgument(0),
+                          Loop->getOperand(0), Loop->getOperand(2),
+                          Loop->getLoopInits()[V->getIndex() - 1],
+                          counterIncrement(V)};
+  for (const Value *Needed : Needs) {
+    auto Pv = prim(Needed);
+    if (!Pv)
+      return Pv.takeError();
+    Vs.push_back(B.cast(*Pv, V->getType()));
+  }
+  // init + c * ((iv - lb) / step)
+  Value *Index = B.div(B.sub(Vs[0], Vs[1]), Vs[2]);
+  Value *Result = B.add(Vs[3], B.mul(Vs[4], Index));
+  Result->setName(V->getName());
+  Scopes.back().Prim[V] = Result;
+  return Result;
 }
 
 llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
@@ -352,8 +378,31 @@ llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
   return llvm::Error::success();
 }
 
+llvm::Error AdjointBuilder::reverseFusedIteration(const Region &Body,
+                                                  Value *IV) {
+  const Operation *Loop = Body.getParentOp();
+  if (llvm::Error E = enterRegion(Body, IV, Loop))
+    return E;
+  const Operation *Term = Body.getTerminator();
+  llvm::ArrayRef<Value *> Seeds = FusedSeeds.find(Loop)->second;
+  for (unsigned J = 0; J != Seeds.size(); ++J)
+    accumulate(Term->getOperand(J), Seeds[J]);
+  if (llvm::Error E = reverseOps(Body))
+    return E;
+  Scopes.pop_back();
+  return llvm::Error::success();
+}
+
 llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   const Region &Body = Op.getRegion(0);
+  // A fused loop was reversed in the primal sweep; its carried values are
+  // running sums, so their initial values get the results' adjoints.
+  if (Plan.strategy(&Op) == TapePlan::LoopStrategy::FusedReverse) {
+    for (unsigned J = 0; J != Op.getNumResults(); ++J)
+      if (isActive(Op.getResult(J)))
+        accumulate(Op.getLoopInits()[J], adjoint(Op.getResult(J)));
+    return llvm::Error::success();
+  }
   llvm::SmallVector<unsigned, 4> Carried;
   for (unsigned J = 0; J != Op.getNumResults(); ++J)
     if (isActive(Op.getResult(J)) || isActive(Body.getArgument(J + 1)))
@@ -379,6 +428,9 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   B.setInsertionPointToEnd(RevBody);
   if (llvm::Error E = enterRegion(Body, RevBody.getArgument(0), &Op))
     return E;
+  if (Plan.isRecomputedBody(Body))
+    if (llvm::Error E = recomputeBody(Body, RevBody.getArgument(0)))
+      return E;
   Operation *Term = Body.getTerminator();
   for (unsigned K = 0; K != Carried.size(); ++K)
     accumulate(Term->getOperand(Carried[K]), RevBody.getArgument(K + 1));

@@ -60,6 +60,14 @@ public:
       }
       case OpKind::Store: {
         Key K = keyOf(Op.getOperand(1));
+        // Storing the value the element already holds (`t = a[j]; ...;
+        // a[j] = t`, left by a read-modify-write whose update folded away)
+        // changes nothing.
+        auto Same = Known.find(K);
+        if (Same != Known.end() && Same->second == Op.getOperand(0)) {
+          DeadStores.insert(&Op);
+          break;
+        }
         const Value *Base = baseObject(Op.getOperand(1));
         auto Prev = Unread.find(K);
         if (Prev != Unread.end())

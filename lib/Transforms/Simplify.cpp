@@ -267,7 +267,9 @@ void ddx::simplify(Function &F) {
   // matched.
   eliminateDeadCode(F);
   replaceLoopCarriedElements(F);
-  // Forwarded values may fold further.
+  // Forwarded values may fold further, and folding may leave a store of the
+  // value its element already holds (`t = a[j]; a[j] = 0 + t`).
   Simplifier().run(F.getBody());
+  forwardMemory(F);
   eliminateDeadCode(F);
 }

@@ -8,8 +8,23 @@
 // Second, a decision per needed value, preferring keep over recompute over
 // tape; a recomputed value's operands become needed in turn.
 //
+// Then a strategy per loop (see TapePlan), each time planning again with
+// the chosen bodies as scopes of their own: first top-level loops whose
+// reverse can be fused into the primal loop (fusedSeedCoefficients), then,
+// outermost first, loops at the top of a scope whose inner regions would
+// tape into growing stacks and whose body can run again
+// (canRecomputeLoopBody): they recompute their body in the reverse sweep.
+//
+// A load is recomputed (loaded again in the reverse sweep) when nothing
+// writes its memory from the outermost operation holding it in its scope
+// (the function body, a recomputed or a fused loop body) to the end of that
+// scope: the reverse sweep itself writes primal memory only by running
+// recomputed bodies, which are operations of the scope too, and a scope is
+// reversed right after it ran (or after everything, for the function).
+//
 //===----------------------------------------------------------------------===//
 #include "ddx/Transforms/TapePlan.h"
+#include "ddx/Analysis/IterationMemory.h"
 #include "ddx/Analysis/Usefulness.h"
 #include "ddx/Transforms/DerivativeRules.h"
 
@@ -35,14 +50,118 @@ public:
 
   void run() {
     markReversed(F.getBody());
-    walk(F.getBody(), [&](Operation *Op) {
-      if (P.Reversed.contains(Op))
-        collectNeeds(*Op);
-    });
+    planValues();
+    if (chooseFusion()) {
+      P.Decisions.clear();
+      P.Taped.clear();
+      planValues();
+    }
+    // Outermost loops first: a loop in a recomputed body is a candidate once
+    // that body is a scope of its own.
+    while (chooseStrategies()) {
+      P.Decisions.clear();
+      P.Taped.clear();
+      planValues();
+    }
     orderTapes();
   }
 
 private:
+  void planValues() {
+    P.TapedCounts.clear();
+    walk(F.getBody(), [&](Operation *Op) {
+      if (Op->getKind() == OpKind::While && P.Reversed.contains(Op) &&
+          !isRoot(*Op->getParentRegion()))
+        P.TapedCounts.insert(Op);
+    });
+    // A recomputed body runs again from its loop-carried values.
+    for (auto &Entry : P.Strategies) {
+      if (Entry.second != TapePlan::LoopStrategy::RecomputeBody)
+        continue;
+      const Region &Body = Entry.first->getRegion(0);
+      for (unsigned I = 1; I < Body.getNumArguments(); ++I)
+        need(Body.getArgument(I));
+    }
+    walk(F.getBody(), [&](Operation *Op) {
+      if (P.Reversed.contains(Op))
+        collectNeeds(*Op);
+    });
+  }
+
+  /// Regions whose values the reverse sweep has in scope.
+  bool isRoot(const Region &R) const {
+    return &R == &F.getBody() || P.isScopeBody(R);
+  }
+
+  static bool isInside(const Region *R, const Region &Outer) {
+    while (R && R != &Outer) {
+      const Operation *Op = R->getParentOp();
+      R = Op ? Op->getParentRegion() : nullptr;
+    }
+    return R == &Outer;
+  }
+
+  /// FusedReverse for top-level loops whose body could run again and whose
+  /// reverse needs nothing from later code (fusedSeedCoefficients).
+  bool chooseFusion() {
+    bool Chose = false;
+    for (const auto &Op : F.getBody().getOps()) {
+      if (Op->getKind() != OpKind::For || !P.Reversed.contains(Op.get()) ||
+          !canRecomputeLoopBody(*Op))
+        continue;
+      auto Seeds = fusedSeedCoefficients(F, *Op, IsActive);
+      if (!Seeds)
+        continue;
+      P.Strategies[Op.get()] = TapePlan::LoopStrategy::FusedReverse;
+      for (unsigned J = 0; J != Seeds->size(); ++J)
+        P.SeedCoefficients[Op->getResult(J)] = (*Seeds)[J];
+      Chose = true;
+    }
+    return Chose;
+  }
+
+  /// RecomputeBody for loops at the top of a scope whose inner regions tape
+  /// (their stacks grow with the trip count) and whose body can run again.
+  /// Returns whether it chose any.
+  bool chooseStrategies() {
+    llvm::SmallVector<const Operation *, 8> Candidates;
+    walk(F.getBody(), [&](const Operation *Op) {
+      if (Op->getKind() == OpKind::For && P.Reversed.contains(Op) &&
+          isRoot(*Op->getParentRegion()) && !P.Strategies.count(Op))
+        Candidates.push_back(Op);
+    });
+    bool Chose = false;
+    for (const Operation *Op : Candidates) {
+      const Region &Body = Op->getRegion(0);
+      bool InnerTape = llvm::any_of(P.Taped, [&](const auto &Entry) {
+        return Entry.first != &Body && !Entry.second.empty() &&
+               isInside(Entry.first, Body);
+      });
+      InnerTape |= llvm::any_of(P.TapedCounts, [&](const Operation *W) {
+        return isInside(W->getParentRegion(), Body);
+      });
+      if (InnerTape && canRecomputeLoopBody(*Op)) {
+        P.Strategies[Op] = TapePlan::LoopStrategy::RecomputeBody;
+        Chose = true;
+      }
+    }
+    return Chose;
+  }
+
+  /// Whether the reverse sweep can load Load's element again: nothing writes
+  /// it from Load's outermost enclosing operation in its scope on.
+  bool isReloadable(const Operation &Load) const {
+    const Operation *Anc = &Load;
+    while (!isRoot(*Anc->getParentRegion()))
+      Anc = Anc->getParentOp();
+    const Region &Root = *Anc->getParentRegion();
+    size_t Pos = 0;
+    while (Root.getOps()[Pos].get() != Anc)
+      ++Pos;
+    const Value *Base = baseObject(Load.getOperand(0));
+    return isKnownBase(Base) && !writtenFrom(Root, Pos, Base);
+  }
+
   bool anyActiveResult(const Operation &Op) {
     for (Value *R : Op.getResults())
       if (IsActive(R))
@@ -77,9 +196,6 @@ private:
       if (Inner || Self) {
         P.Reversed.insert(Op.get());
         Any = true;
-        if (Op->getKind() == OpKind::While &&
-            Op->getParentRegion() != &F.getBody())
-          P.TapedCounts.insert(Op.get());
       }
     }
     return Any;
@@ -132,27 +248,47 @@ private:
     P.Decisions[V] = D;
     if (D == TapePlan::Decision::Tape)
       P.Taped[V->getParentRegion()].push_back(V);
-    if (D == TapePlan::Decision::Recompute)
-      for (Value *Operand : V->getDefiningOp()->getOperands())
+    if (D != TapePlan::Decision::Recompute)
+      return;
+    if (const Operation *Def = V->getDefiningOp()) {
+      for (Value *Operand : Def->getOperands())
         need(Operand);
+      return;
+    }
+    // A counter: init + step * iteration index.
+    const Operation *Loop = V->getArgOwner()->getParentOp();
+    need(Loop->getLoopInits()[V->getIndex() - 1]);
+    need(counterIncrement(V));
   }
 
   TapePlan::Decision decide(const Value *V) {
     if (V->getParentRegion() == &F.getBody())
       return TapePlan::Decision::Keep;
+    // A recomputed body's values are computed again right before its
+    // reversal; its loop-carried arguments are what it starts from.
+    if (P.isFusedBody(*V->getParentRegion()))
+      return TapePlan::Decision::Keep;
+    if (P.isRecomputedBody(*V->getParentRegion()))
+      return V->getDefiningOp() || V->getIndex() == 0
+                 ? TapePlan::Decision::Keep
+                 : TapePlan::Decision::Tape;
     const Operation *Def = V->getDefiningOp();
     if (!Def) {
       const Operation *Loop = V->getArgOwner()->getParentOp();
       bool InductionVar = Loop && Loop->getKind() == OpKind::For &&
                           V->getIndex() == 0;
-      return InductionVar ? TapePlan::Decision::Keep
-                          : TapePlan::Decision::Tape;
+      if (InductionVar)
+        return TapePlan::Decision::Keep;
+      return counterIncrement(V) ? TapePlan::Decision::Recompute
+                                 : TapePlan::Decision::Tape;
     }
     if (isPure(Def->getKind()))
       return TapePlan::Decision::Recompute;
-    // Memory nobody writes reads the same in reverse.
+    // Memory nobody writes, or nobody writes from here on, reads the same in
+    // reverse.
     if (Def->getKind() == OpKind::Load &&
-        !Written.contains(baseObject(Def->getOperand(0))))
+        (!Written.contains(baseObject(Def->getOperand(0))) ||
+         isReloadable(*Def)))
       return TapePlan::Decision::Recompute;
     return TapePlan::Decision::Tape;
   }
@@ -188,6 +324,35 @@ private:
 };
 
 } // namespace
+
+const Value *ddx::counterIncrement(const Value *Arg) {
+  const Region *Body = Arg->getArgOwner();
+  const Operation *Loop = Body ? Body->getParentOp() : nullptr;
+  if (!Loop || Loop->getKind() != OpKind::For || Arg->getIndex() == 0 ||
+      !Arg->getType().isInteger() || Arg->getType().isBool())
+    return nullptr;
+  const Value *Next = Body->getTerminator()->getOperand(Arg->getIndex() - 1);
+  const Operation *Add = Next->getDefiningOp();
+  if (!Add || Add->getKind() != OpKind::Add || Add->getParentRegion() != Body)
+    return nullptr;
+  for (unsigned I = 0; I != 2; ++I) {
+    const Value *C = Add->getOperand(1 - I);
+    if (Add->getOperand(I) != Arg || C == Arg)
+      continue;
+    // The increment must be the same in every iteration.
+    const Operation *CDef = C->getDefiningOp();
+    if (CDef && CDef->getKind() == OpKind::Constant)
+      return C;
+    for (const Region *R = C->getParentRegion(); R;) {
+      if (R == Body)
+        return nullptr;
+      const Operation *Op = R->getParentOp();
+      R = Op ? Op->getParentRegion() : nullptr;
+    }
+    return C;
+  }
+  return nullptr;
+}
 
 TapePlan ddx::planTape(const Function &F,
                        llvm::function_ref<bool(const Value *)> IsActive,
@@ -242,10 +407,32 @@ void TapePlan::print(const Function &F, llvm::raw_ostream &OS) const {
     OS << "loop " << Op->getMnemonic();
     if (Op->getLoc().isKnown())
       OS << " at line " << Op->getLoc().Line;
-    OS << ": " << (Count == 0 ? "no tape" : Array ? "array tape" : "stack tape")
+    OS << ": ";
+    if (strategy(Op) == LoopStrategy::FusedReverse)
+      OS << "reverse fused into each iteration (recompute factor 1), ";
+    if (strategy(Op) == LoopStrategy::RecomputeBody) {
+      // The body runs once in the primal sweep, and again for every
+      // recomputation of an enclosing body.
+      unsigned Factor = 2;
+      for (const Operation *Outer = Op->getParentOp(); Outer;
+           Outer = Outer->getParentOp())
+        Factor += strategy(Outer) == LoopStrategy::RecomputeBody;
+      OS << "recompute body per iteration (recompute factor " << Factor
+         << "), ";
+    }
+    OS << (Count == 0 ? "no tape" : Array ? "array tape" : "stack tape")
        << ", " << Count << " values (" << Bytes << " bytes) per iteration";
     if (TapedCounts.contains(Op))
       OS << ", iteration count taped";
+    // Tapes inside a recomputed body hold one iteration of it at a time.
+    for (const Operation *Outer = Op->getParentOp(); Outer;
+         Outer = Outer->getParentOp())
+      if (strategy(Outer) != LoopStrategy::Tape) {
+        OS << ", within one iteration of the loop";
+        if (Outer->getLoc().isKnown())
+          OS << " at line " << Outer->getLoc().Line;
+        break;
+      }
     OS << "\n";
   });
   // Decisions in program order.

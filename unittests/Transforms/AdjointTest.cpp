@@ -276,6 +276,144 @@ TEST(Adjoint, LocalArrayScratchMatchesForward) {
   dotProductTest(LocalScratch, {array({0.3, -0.5, 0.8, 0.1, 0.2}), scalar(5)});
 }
 
+// An outer loop whose body the reverse sweep runs again per iteration: it
+// fills a scratch array t[0..k) from the carried value, reads t[0] (written
+// this iteration when k > 0) and takes a log-sum-exp with a data-dependent
+// maximum over it. The carried sum is also read in the body, so its reverse
+// cannot run inside the primal loop.
+const char *RecomputedBody = R"(
+func @f(%x: ptr<const f64>, %n: i32, %k: i32) -> (f64) {
+  %z = constant 0 : i32
+  %o = constant 1 : i32
+  %half = constant 0.5 : f64
+  %s0 = constant 0.25 : f64
+  %t = alloca 4 : ptr<f64>
+  %s = for %i = %z to %n step %o : i32 iter_args(%acc = %s0) -> (f64) {
+    for %c = %z to %k step %o : i32 {
+      %ic = add %i, %c : i32
+      %px = offset %x, %ic : ptr<const f64>
+      %xv = load %px : f64
+      %e = mul %xv, %acc : f64
+      %sn = sin %e : f64
+      %pt = offset %t, %c : ptr<f64>
+      store %sn, %pt
+      yield
+    }
+    %m0 = load %t : f64
+    %mx = for %c = %o to %k step %o : i32 iter_args(%m = %m0) -> (f64) {
+      %pt = offset %t, %c : ptr<f64>
+      %tc = load %pt : f64
+      %gt = cmp gt %tc, %m : f64
+      %r = if %gt -> (f64) {
+        yield %tc
+      } else {
+        yield %m
+      }
+      yield %r
+    }
+    %se = for %c = %z to %k step %o : i32 iter_args(%a = %s0) -> (f64) {
+      %pt = offset %t, %c : ptr<f64>
+      %tc = load %pt : f64
+      %d = sub %tc, %mx : f64
+      %ex = exp %d : f64
+      %a2 = add %a, %ex : f64
+      yield %a2
+    }
+    %lg = log %se : f64
+    %v = add %mx, %lg : f64
+    %h = mul %acc, %half : f64
+    %v2 = sub %v, %h : f64
+    %acc2 = add %acc, %v2 : f64
+    yield %acc2
+  }
+  return %s
+}
+)";
+
+TEST(Adjoint, RecomputedLoopBodyMatchesForward) {
+  auto M = parseModule(RecomputedBody);
+  ASSERT_TRUE(static_cast<bool>(M)) << toString(M.takeError());
+  AdjointCache AC;
+  std::string Report;
+  auto A = buildAdjoint(**M, {"f", "f_grad", {}, true}, AC, &Report);
+  ASSERT_TRUE(static_cast<bool>(A)) << toString(A.takeError());
+  EXPECT_NE(Report.find("recompute body per iteration"), std::string::npos)
+      << Report;
+  std::vector<double> X = {0.3, -0.5, 0.8, 0.1, 0.9, -0.2, 0.6, 0.4};
+  dotProductTest(RecomputedBody, {array(X), scalar(5), scalar(3)});
+  dotProductTest(RecomputedBody, {array(X), scalar(4), scalar(4)}, false, 7);
+  dotProductTest(RecomputedBody, {array(X), scalar(3), scalar(1)});
+}
+
+// The same shape with the sum carried as a plain running sum, returned as
+// it is: each iteration is reversed inside the primal loop.
+const char *FusedReverse = R"(
+func @f(%x: ptr<const f64>, %n: i32, %k: i32) -> (f64) {
+  %z = constant 0 : i32
+  %o = constant 1 : i32
+  %s0 = constant 0.25 : f64
+  %t = alloca 4 : ptr<f64>
+  %s = for %i = %z to %n step %o : i32 iter_args(%acc = %s0) -> (f64) {
+    for %c = %z to %k step %o : i32 {
+      %ic = add %i, %c : i32
+      %px = offset %x, %ic : ptr<const f64>
+      %xv = load %px : f64
+      %e = mul %xv, %xv : f64
+      %sn = sin %e : f64
+      %pt = offset %t, %c : ptr<f64>
+      store %sn, %pt
+      yield
+    }
+    %m0 = load %t : f64
+    %se = for %c = %z to %k step %o : i32 iter_args(%a = %s0) -> (f64) {
+      %pt = offset %t, %c : ptr<f64>
+      %tc = load %pt : f64
+      %d = sub %tc, %m0 : f64
+      %ex = exp %d : f64
+      %a2 = add %a, %ex : f64
+      yield %a2
+    }
+    %lg = log %se : f64
+    %v = add %m0, %lg : f64
+    %acc2 = add %acc, %v : f64
+    yield %acc2
+  }
+  %r = sub %s, %s0 : f64
+  return %r
+}
+)";
+
+TEST(Adjoint, FusedLoopReverseMatchesForward) {
+  auto M = parseModule(FusedReverse);
+  ASSERT_TRUE(static_cast<bool>(M)) << toString(M.takeError());
+  AdjointCache AC;
+  std::string Report;
+  auto A = buildAdjoint(**M, {"f", "f_grad", {}, true}, AC, &Report);
+  ASSERT_TRUE(static_cast<bool>(A)) << toString(A.takeError());
+  EXPECT_NE(Report.find("reverse fused into each iteration"),
+            std::string::npos)
+      << Report;
+  std::vector<double> X = {0.3, -0.5, 0.8, 0.1, 0.9, -0.2, 0.6, 0.4};
+  dotProductTest(FusedReverse, {array(X), scalar(5), scalar(3)});
+  dotProductTest(FusedReverse, {array(X), scalar(4), scalar(4)}, false, 7);
+  dotProductTest(FusedReverse, {array(X), scalar(1), scalar(2)});
+
+  // Reading the scratch array after the loop feeds adjoints into it that
+  // the last iteration's reverse must see: not fused.
+  std::string ReadsAfter = FusedReverse;
+  std::string Ret = "  %r = sub %s, %s0 : f64\n";
+  ReadsAfter.replace(ReadsAfter.find(Ret), Ret.size(),
+                     "  %t0 = load %t : f64\n  %r0 = sub %s, %s0 : f64\n"
+                     "  %r = add %r0, %t0 : f64\n");
+  auto M2 = parseModule(ReadsAfter);
+  ASSERT_TRUE(static_cast<bool>(M2)) << toString(M2.takeError());
+  std::string Report2;
+  auto A2 = buildAdjoint(**M2, {"f", "f_grad", {}, true}, AC, &Report2);
+  ASSERT_TRUE(static_cast<bool>(A2)) << toString(A2.takeError());
+  EXPECT_EQ(Report2.find("reverse fused"), std::string::npos) << Report2;
+  dotProductTest(ReadsAfter.c_str(), {array(X), scalar(5), scalar(3)});
+}
+
 // Vector output: y[i] = x[i]^2 * a (void function, outputs only).
 const char *VectorOutput = R"(
 func @f(%x: ptr<const f64>, %y: ptr<f64>, %a: f64, %n: i32) -> () {

@@ -65,8 +65,6 @@ public:
 struct ClangResult {
   /// No error was printed.
   bool Success = false;
-  /// Clang errors were dropped as possibly caused by uses of derivatives.
-  bool DroppedErrors = false;
 };
 
 /// Parses the input with Clang and calls OnParsed while the compile is live,

@@ -8,8 +8,8 @@ namespace ddx {
 
 /// Within each region: a load of an element whose value is known (stored or
 /// loaded earlier, with no possibly-interfering write since) is replaced by
-/// that value, and a store overwritten before anything reads the element is
-/// deleted. Reverse mode accumulates `d_x[i] += a; d_x[i] += b;` as one
+/// that value, and a store overwritten before anything reads the element,
+/// or storing the value the element already holds, is deleted. Reverse mode accumulates `d_x[i] += a; d_x[i] += b;` as one
 /// read-modify-write this way.
 ///
 /// Distinct base objects (allocas, tapes, pointer parameters) are assumed not

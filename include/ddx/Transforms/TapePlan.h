@@ -7,6 +7,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <vector>
 
 namespace ddx {
@@ -15,13 +16,30 @@ namespace ddx {
 ///  - Keep: still in scope (defined at function level, or a `for` induction
 ///    variable, which the reversed loop reproduces);
 ///  - Recompute: pure, from values that are themselves kept or recomputed
-///    (including loads from memory the function never writes);
+///    (including loads from memory not written from there on, and loop
+///    counters, see counterIncrement);
 ///  - Tape: stored during the primal sweep, read back in reverse.
 /// Taped values inside a top-level counted loop go to an array sized at loop
 /// entry (indexed by iteration); elsewhere to a growing stack.
+///
+/// Per loop, a strategy: Tape (the above), or RecomputeBody for a `for` at
+/// the top of the function or of a recomputed or fused body, whose body
+/// would otherwise tape into stacks that grow with every iteration. Its
+/// primal sweep stores only the loop-carried values; the reverse sweep runs
+/// the body again for each iteration, taping what its inner regions need
+/// into stacks that hold one iteration, then reverses it. Inside such a
+/// body, the body's own values are kept, as at function level. Chosen only
+/// when canRecomputeLoopBody proves the body reads the same memory the
+/// second time.
+///
+/// FusedReverse upgrades a top-level RecomputeBody loop whose reverse does
+/// not need the code after it (fusedSeedCoefficients): each iteration's
+/// reverse runs right after that iteration in the primal sweep, so the body
+/// runs once and nothing is stored per iteration.
 struct TapePlan {
   enum class Decision { Keep, Recompute, Tape };
   enum class Storage { Stack, Array };
+  enum class LoopStrategy { Tape, RecomputeBody, FusedReverse };
 
   llvm::DenseMap<const ir::Value *, Decision> Decisions;
   /// Operations the reverse sweep handles (they hold active work).
@@ -33,13 +51,56 @@ struct TapePlan {
   /// Storage of each loop body's tape.
   llvm::DenseMap<const ir::Region *, Storage> RegionStorage;
 
+  /// Loops whose strategy is not Tape.
+  llvm::DenseMap<const ir::Operation *, LoopStrategy> Strategies;
+
   Decision decision(const ir::Value *V) const {
     return Decisions.lookup(V);
+  }
+  LoopStrategy strategy(const ir::Operation *Loop) const {
+    return Strategies.lookup(Loop);
+  }
+  /// For each carried result of a FusedReverse loop, its adjoint as a
+  /// multiple of the function's result seed.
+  llvm::DenseMap<const ir::Value *, double> SeedCoefficients;
+
+  /// Whether R is the body of a RecomputeBody loop.
+  bool isRecomputedBody(const ir::Region &R) const {
+    return R.getParentOp() &&
+           strategy(R.getParentOp()) == LoopStrategy::RecomputeBody;
+  }
+  /// Whether R is the body of a FusedReverse loop.
+  bool isFusedBody(const ir::Region &R) const {
+    return R.getParentOp() &&
+           strategy(R.getParentOp()) == LoopStrategy::FusedReverse;
+  }
+  /// Bodies whose values the reverse sweep has in scope, like the function
+  /// body's: recomputed and fused ones.
+  bool isScopeBody(const ir::Region &R) const {
+    return isRecomputedBody(R) || isFusedBody(R);
   }
   /// `ddx gen --report` / `ddx-opt --print-tape-plan` text: one line per
   /// loop (strategy, bytes per iteration) and per decision.
   void print(const ir::Function &F, llvm::raw_ostream &OS) const;
 };
+
+/// If Arg is a `for` loop-carried integer that every iteration increases by
+/// the same amount (`yield %arg + %c`, %c defined outside the body), returns
+/// %c: its value in an iteration is init + c * (iv - lb) / step, which the
+/// reverse sweep recomputes instead of taping.
+const ir::Value *counterIncrement(const ir::Value *Arg);
+
+/// If the reverse of top-level `for` Loop (whose body can be recomputed) can
+/// run inside each primal iteration, returns each result's adjoint as a
+/// multiple of the result seed (0 for inactive ones): every active carried
+/// value is a sum (`yield %acc + %v`, %acc used nowhere else), so its adjoint
+/// is the same in every iteration; the result reaches F's return only
+/// through + and -; and no code after Loop touches memory the body writes.
+/// Then the iterations' reverses commute with each other and with the
+/// reverse of the code after Loop.
+std::optional<llvm::SmallVector<double, 2>>
+fusedSeedCoefficients(const ir::Function &F, const ir::Operation &Loop,
+                      llvm::function_ref<bool(const ir::Value *)> IsActive);
 
 /// Plans the reverse sweep of F, where IsActive says which values carry
 /// adjoints and IsActiveMemory which base objects have shadow memory.
