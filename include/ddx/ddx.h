@@ -46,15 +46,19 @@ template <typename T> struct dual {
 #define DDX_STRINGIZE_(X) #X
 #define DDX_PRAGMA_(X) _Pragma(DDX_STRINGIZE_(X))
 
-// In a ddx compile (`ddx gen`, or clang with ddx-plugin.so), which defines
-// DDX_GENERATING, the request is followed by `#pragma ddx request <id>`: ddx
-// generates the derivative there and Clang parses its definition next, so
-// later code can call it. The static_assert takes the `;` the user writes
-// after the macro.
-#if defined(DDX_GENERATING)
+// Under Clang the request is followed by `#pragma ddx request <id>`. In a ddx
+// compile (`ddx gen`, or clang++ with ddx-plugin.so) ddx generates the
+// derivative there and Clang parses its definition next, so later code can
+// call it. Elsewhere the pragma is unknown and silently ignored; it is kept
+// even by `clang -E`, so preprocessed sources (-save-temps) still work. The
+// static_assert takes the `;` the user writes after the macro.
+#if defined(__clang__)
 #define DDX_AFTER_REQUEST_(Id)                                                 \
   ;                                                                            \
-  DDX_PRAGMA_(ddx request Id) static_assert(true, "")
+  _Pragma("clang diagnostic push")                                             \
+      _Pragma("clang diagnostic ignored \"-Wunknown-pragmas\"")                \
+          DDX_PRAGMA_(ddx request Id) _Pragma("clang diagnostic pop")          \
+              static_assert(true, "")
 #else
 #define DDX_AFTER_REQUEST_(Id)
 #endif

@@ -1,6 +1,7 @@
 //===- Requests.cpp - Finding derivative requests in a C++ file -----------===//
 //
-// A request is a namespace-scope variable that ddx.h's macros declare:
+// A request is a namespace-scope variable that ddx.h's macros declare (and
+// follow with `#pragma ddx request ddx_request_N`, see Driver/Generator.h):
 //
 //   [[clang::annotate("ddx.request", kind, name, wrt)]]
 //   static constexpr auto ddx_request_N = &f;

@@ -25,7 +25,8 @@ class CompilerInstance;
 
 namespace ddx {
 
-/// The macro a ddx compile defines; ddx.h's request macros test it.
+/// The macro a ddx compile defines, so code can tell whether derivatives
+/// are generated.
 inline constexpr const char *GeneratingMacro = "DDX_GENERATING";
 
 class DerivativeGenerator {
@@ -35,8 +36,8 @@ public:
   DerivativeGenerator(const DerivativeGenerator &) = delete;
   DerivativeGenerator &operator=(const DerivativeGenerator &) = delete;
 
-  /// Hooks into CI's compile, before its main file is entered: defines
-  /// DDX_GENERATING and registers `#pragma ddx`. The returned consumer must
+  /// Hooks into CI's compile, before its main file is entered: registers
+  /// `#pragma ddx` and defines DDX_GENERATING. The returned consumer must
   /// see the translation unit (it learns Sema and finishes at its end).
   std::unique_ptr<clang::ASTConsumer> attach(clang::CompilerInstance &CI);
 
