@@ -6,6 +6,7 @@
 #include "ddx/Frontend/Diagnostics.h"
 #include "ddx/Frontend/Lowering.h"
 #include "ddx/Frontend/Requests.h"
+#include "ddx/IR/Diagnostic.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -96,6 +97,8 @@ struct DerivativeGenerator::Impl {
 
   void onPragma(Preprocessor &PP, const Token &Id, SourceLocation PragmaLoc);
   std::optional<std::string> generate(const VarDecl *VD);
+  void reportFailure(ASTContext &Ctx, const DerivativeRequest &R,
+                     llvm::Error E);
   void enterDefinitions(Preprocessor &PP, llvm::StringRef Text,
                         llvm::StringRef Name, SourceLocation At);
   void finish(ASTContext &Ctx);
@@ -202,9 +205,7 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
   llvm::Expected<GeneratedDerivative> Generated =
       generateDerivative(M, Spec, State);
   if (!Generated) {
-    frontend::Reporter(Ctx.getDiagnostics())
-        .report(R->Loc, frontend::Msg::GenerateFailed,
-                {R->Name, llvm::toString(Generated.takeError())});
+    reportFailure(Ctx, *R, Generated.takeError());
     return std::nullopt;
   }
 
@@ -226,6 +227,37 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
     D.Text = "// " + Spec.Name + " is in an anonymous namespace.\n";
   Declarations.push_back(std::move(D));
   return Text;
+}
+
+/// Why a derivative could not be built: at the construct that caused it when
+/// the transform says where that is, else at the request.
+void DerivativeGenerator::Impl::reportFailure(ASTContext &Ctx,
+                                              const DerivativeRequest &R,
+                                              llvm::Error E) {
+  SourceManager &SM = Ctx.getSourceManager();
+  frontend::Reporter Diags(Ctx.getDiagnostics());
+  llvm::handleAllErrors(
+      std::move(E),
+      [&](const ir::LocatedError &LE) {
+        const FunctionDecl *FD = Lowering->declFor(LE.function());
+        SourceLocation At;
+        if (FD && LE.location().isKnown())
+          At = SM.translateLineCol(
+              SM.getFileID(SM.getExpansionLoc(FD->getLocation())),
+              LE.location().Line, LE.location().Col);
+        if (At.isInvalid()) {
+          Diags.report(R.Loc, frontend::Msg::GenerateFailed,
+                       {R.Name, LE.text()});
+          return;
+        }
+        Diags.report(At, frontend::Msg::GenerateFailed, {R.Name, LE.text()});
+        Diags.report(R.Loc, frontend::Msg::NoteRequestedHere,
+                     {R.Function->getQualifiedNameAsString()});
+      },
+      [&](const llvm::ErrorInfoBase &EI) {
+        Diags.report(R.Loc, frontend::Msg::GenerateFailed,
+                     {R.Name, EI.message()});
+      });
 }
 
 void DerivativeGenerator::Impl::enterDefinitions(Preprocessor &PP,
@@ -316,5 +348,3 @@ std::string DerivativeGenerator::header(llvm::StringRef SourceName) const {
 const std::string &DerivativeGenerator::report() const {
   return P->State.Report;
 }
-
-bool DerivativeGenerator::sawRequests() const { return !P->Seen.empty(); }

@@ -84,6 +84,7 @@ public:
                    clang::SourceLocation CallLoc);
 
   std::string irName(const clang::FunctionDecl *FD);
+  const clang::FunctionDecl *declFor(llvm::StringRef IRName) const;
   /// The C++ name used in messages: `ns::f<double>`.
   std::string displayName(const clang::FunctionDecl *FD);
 

@@ -157,6 +157,13 @@ std::string ModuleContext::irName(const FunctionDecl *FD) {
   return Names[FD] = Name;
 }
 
+const FunctionDecl *ModuleContext::declFor(llvm::StringRef IRName) const {
+  for (const auto &[FD, Name] : Names)
+    if (Name == IRName)
+      return FD->getDefinition() ? FD->getDefinition() : FD;
+  return nullptr;
+}
+
 void ModuleContext::emitContextNotes() {
   if (Stack.empty())
     return;
@@ -305,4 +312,8 @@ ir::Function *ModuleLowering::lower(const FunctionDecl *FD,
 
 std::string ModuleLowering::irName(const FunctionDecl *FD) {
   return P->irName(FD);
+}
+
+const FunctionDecl *ModuleLowering::declFor(llvm::StringRef IRName) const {
+  return P->declFor(IRName);
 }

@@ -10,26 +10,20 @@
 #ifndef DDX_LIB_TRANSFORMS_ADJOINTBUILDER_H
 #define DDX_LIB_TRANSFORMS_ADJOINTBUILDER_H
 
-#include "ddx/Transforms/Adjoint.h"
 #include "ddx/Analysis/Activity.h"
 #include "ddx/Analysis/Usefulness.h"
 #include "ddx/IR/Builder.h"
+#include "ddx/IR/Diagnostic.h"
+#include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/DerivativeRules.h"
-#include "ddx/Transforms/TapePlan.h"
 #include "ddx/Transforms/Tangent.h"
+#include "ddx/Transforms/TapePlan.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace ddx::detail {
 
 using namespace ddx::ir;
-
-/// "line N: " for messages about an operation with a known location.
-inline std::string atLine(Location L) {
-  return L.isKnown() ? "line " + std::to_string(L.Line) + ": " : "";
-}
-
-
 
 class AdjointBuilder {
 public:
@@ -49,12 +43,12 @@ public:
   const TapePlan &getPlan() const { return Plan; }
 
 private:
-  //===--- Activity --------------------------------------------------------===//
+  //===--- Activity
+  //--------------------------------------------------------===//
   bool isActive(const Value *V) const {
     if (V->getType().isPointer())
       return isActiveMemory(baseObject(V));
-    return V->getType().isFloat() && Varied.isActive(V) &&
-           Useful.isUseful(V);
+    return V->getType().isFloat() && Varied.isActive(V) && Useful.isUseful(V);
   }
   bool isActiveMemory(const Value *Base) const {
     return Base && Varied.isActiveMemory(Base) && Useful.isUsefulMemory(Base);
@@ -70,7 +64,8 @@ private:
     });
   }
 
-  //===--- Primal sweep ----------------------------------------------------===//
+  //===--- Primal sweep
+  //----------------------------------------------------===//
   llvm::Error cloneRegion(const Region &Src, Region &Dst);
   llvm::Error cloneOp(const Operation &Op);
   Operation *cloneSimple(const Operation &Op);
@@ -85,7 +80,8 @@ private:
   /// results (multiples of the result seed) and slots its reverse uses.
   void prepareFusedLoop(const Operation &Loop);
 
-  //===--- Reverse sweep ---------------------------------------------------===//
+  //===--- Reverse sweep
+  //---------------------------------------------------===//
   struct Scope {
     llvm::DenseMap<const Value *, Value *> Prim, Adj;
     llvm::DenseMap<const Operation *, Value *> Count;
@@ -135,6 +131,9 @@ private:
   llvm::DenseMap<const Value *, Value *> Shadow;
   /// Adjoint slots: scalar parameters' d_ pointers, and one-element locals.
   llvm::DenseMap<const Value *, Value *> Slot;
+  /// Carry value -> the result of the latest copy of the outermost `if`
+  /// yielding it (TapePlan::Carried), or of the innermost one copied so far.
+  llvm::DenseMap<const Value *, Value *> CarriedOut;
   /// `while` -> its iteration count in the primal sweep.
   llvm::DenseMap<const Operation *, Value *> FwdCount;
   /// What each primal region pushed, in push order (a value, or a while's

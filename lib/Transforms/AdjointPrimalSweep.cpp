@@ -97,6 +97,11 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
     llvm::SmallVector<Type, 4> Types;
     for (Value *R : Op.getResults())
       Types.push_back(R->getType());
+    // Values the reverse sweep keeps are extra results (see yieldCarried).
+    auto CarriedIt = Plan.Carried.find(&Op);
+    if (CarriedIt != Plan.Carried.end())
+      for (const Value *V : CarriedIt->second)
+        Types.push_back(V->getType());
     Operation *New = B.createIf(Fwd.lookup(Op.getOperand(0)), Types);
     for (unsigned R = 0; R != 2; ++R)
       if (llvm::Error E = cloneRegion(Op.getRegion(R), New->getRegion(R)))
@@ -105,6 +110,40 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
       New->getResult(I)->setName(Op.getResult(I)->getName());
       Fwd[Op.getResult(I)] = New->getResult(I);
     }
+    if (CarriedIt != Plan.Carried.end())
+      for (unsigned K = 0; K != CarriedIt->second.size(); ++K) {
+        Value *Result = New->getResult(Op.getNumResults() + K);
+        Result->setName(CarriedIt->second[K]->getName());
+        CarriedOut[CarriedIt->second[K]] = Result;
+      }
+    break;
+  }
+  case OpKind::Yield: {
+    auto CarriedIt = Plan.Carried.find(Parent.getParentOp());
+    if (CarriedIt == Plan.Carried.end()) {
+      cloneSimple(Op);
+      break;
+    }
+    llvm::SmallVector<Value *, 8> Operands;
+    for (Value *V : Op.getOperands())
+      Operands.push_back(Fwd.lookup(V));
+    // A value of this branch, or a result of an `if` nested in it; the other
+    // branch does not define it, and yields 0 (the reverse sweep reads it
+    // only in the reverse of the branch that did).
+    for (const Value *V : CarriedIt->second) {
+      const Region *R = V->getParentRegion();
+      while (R && R != &Parent) {
+        const Operation *Owner = R->getParentOp();
+        R = Owner ? Owner->getParentRegion() : nullptr;
+      }
+      if (!R)
+        Operands.push_back(B.constant(V->getType(), 0.0));
+      else if (V->getParentRegion() == &Parent)
+        Operands.push_back(Fwd.lookup(V));
+      else
+        Operands.push_back(CarriedOut.lookup(V));
+    }
+    B.yield(Operands);
     break;
   }
   case OpKind::For: {
@@ -126,8 +165,8 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
       Value *Count = B.select(B.cmp(CmpPred::GT, Span, Zero), Trips, Zero);
       for (const Value *V : TapedIt->second) {
         Value *Buffer = B.tapeAlloc(V->getType(), Count);
-        Buffer->setName("tape_" + (V->getName().empty() ? std::string("t")
-                                                         : V->getName()));
+        Buffer->setName(
+            "tape_" + (V->getName().empty() ? std::string("t") : V->getName()));
         ArrayTape[V] = Buffer;
       }
     }
@@ -136,9 +175,9 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
     llvm::SmallVector<Value *, 4> Inits;
     for (Value *V : Op.getLoopInits())
       Inits.push_back(Fwd.lookup(V));
-    Operation *New = B.createFor(
-        Fwd.lookup(Op.getOperand(0)), Fwd.lookup(Op.getOperand(1)),
-        Fwd.lookup(Op.getOperand(2)), Inits, Op.isReverseLoop());
+    Operation *New =
+        B.createFor(Fwd.lookup(Op.getOperand(0)), Fwd.lookup(Op.getOperand(1)),
+                    Fwd.lookup(Op.getOperand(2)), Inits, Op.isReverseLoop());
     if (llvm::Error E = cloneRegion(Body, New->getRegion(0)))
       return E;
     for (unsigned I = 0; I != Op.getNumResults(); ++I) {
@@ -237,9 +276,9 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
     cloneSimple(Op);
     if (isActiveMemory(&*Op.getResult())) {
       if (&Parent != &P.getBody())
-        return llvm::createStringError(
-            "a local array declared inside a loop or branch is not "
-            "supported in reverse mode yet; declare it at function level");
+        return errorAt(
+            Op, "a local array declared inside a loop or branch is not "
+                "supported in reverse mode yet; declare it at function level");
       Value *S = B.localAlloc(Op.getResult()->getType().getElementType(),
                               Op.getIntAttr());
       S->setName(derivativeName(Op.getResult()->getName()));

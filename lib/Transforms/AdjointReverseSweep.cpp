@@ -19,6 +19,8 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
   if (V->getParentRegion() == &P.getBody() ||
       Plan.isScopeBody(*V->getParentRegion()))
     return Fwd.lookup(V);
+  if (Plan.decision(V) == TapePlan::Decision::Carry)
+    return CarriedOut.lookup(V);
   if (Plan.decision(V) != TapePlan::Decision::Recompute)
     return llvm::createStringError(
         "internal error: the reverse sweep needs a value the tape plan did "
@@ -75,8 +77,8 @@ llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
     return S;
   // A pointer carried by a loop (`p++` in the loop) has no fixed offset from
   // its array, so its adjoint storage cannot be found from its value.
-  return llvm::createStringError(
-      atLine(B.getLoc()) +
+  return errorAt(
+      P.getName(), B.getLoc(),
       "a pointer that is advanced inside a loop is not supported in reverse "
       "mode yet; index the array instead (p[i])");
 }
@@ -128,8 +130,7 @@ llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
         return Lb ? Step.takeError() : Lb.takeError();
       Index = B.div(B.sub(IV, *Lb), *Step);
     }
-    for (auto It = PushIt->second.rbegin(); It != PushIt->second.rend();
-         ++It) {
+    for (auto It = PushIt->second.rbegin(); It != PushIt->second.rend(); ++It) {
       Value *Popped;
       if (Array && It->V)
         Popped = B.load(B.offset(ArrayTape.lookup(It->V), Index));
@@ -223,8 +224,8 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
     return llvm::Error::success();
   const DerivativeRule *Rule = lookupRule(Op.getKind());
   if (!Rule)
-    return llvm::createStringError("no derivative rule for '" +
-                                   Op.getMnemonic().str() + "'");
+    return errorAt(Op,
+                   "no derivative rule for '" + Op.getMnemonic().str() + "'");
   Value *Ct = adjoint(Op.getResult());
   if (!Ct)
     return llvm::Error::success();
@@ -234,8 +235,8 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
   // The primal values the transposed rule mentions (e.g. none for add, the
   // other factor for mul, the result for exp) are the only ones fetched.
   llvm::DenseSet<Value *> Mentioned;
-  for (const Term &T : vjp(*Rule, Op.getOperands(), Op.getResult(), Active,
-                           Term(Ct)))
+  for (const Term &T :
+       vjp(*Rule, Op.getOperands(), Op.getResult(), Active, Term(Ct)))
     T.forEachLeaf([&](Value *Leaf) { Mentioned.insert(Leaf); });
   llvm::SmallVector<Value *, 3> Operands;
   for (Value *V : Op.getOperands()) {
@@ -297,17 +298,17 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     Value *Arg = Op.getOperand(I);
     if (Arg->getType().isPointer() && !Arg->getType().isConstPointer() &&
         isActive(Arg))
-      return llvm::createStringError(
-          atLine(Op.getLoc()) + "passing writable memory to '" +
-          cxxName(Op.getCallee()).str() +
-          "' is not supported in reverse mode yet; write the results in the "
-          "caller, or make the helper return them");
+      return errorAt(Op, "passing writable memory to '" +
+                             cxxName(Op.getCallee()).str() +
+                             "' is not supported in reverse mode yet; write "
+                             "the results in the "
+                             "caller, or make the helper return them");
     if (Arg->getType().isFloatData() && isActive(Arg))
       Active.push_back(I);
   }
-  Value *ResultAdj =
-      Op.getNumResults() && isActive(Op.getResult()) ? adjoint(Op.getResult())
-                                                     : nullptr;
+  Value *ResultAdj = Op.getNumResults() && isActive(Op.getResult())
+                         ? adjoint(Op.getResult())
+                         : nullptr;
   if (Active.empty() || (!ResultAdj && Op.getNumResults() &&
                          llvm::none_of(Active, [&](unsigned I) {
                            return Op.getOperand(I)->getType().isPointer();
@@ -326,9 +327,8 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
   }
   if (!Callee->getResultTypes().empty() &&
       Callee->getResultTypes()[0].isFloat())
-    Args.push_back(ResultAdj
-                       ? ResultAdj
-                       : B.constant(Callee->getResultTypes()[0], 0.0));
+    Args.push_back(ResultAdj ? ResultAdj
+                             : B.constant(Callee->getResultTypes()[0], 0.0));
   llvm::SmallVector<std::pair<unsigned, Value *>, 4> Slots;
   for (unsigned I : Active) {
     Value *Arg = Op.getOperand(I);
@@ -341,8 +341,8 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     }
     Value *Sl = B.localAlloc(Arg->getType(), 1);
     Sl->setName(derivativeName(Arg->getName().empty()
-                                ? Callee->getParam(I)->getName()
-                                : Arg->getName()));
+                                   ? Callee->getParam(I)->getName()
+                                   : Arg->getName()));
     Args.push_back(Sl);
     Slots.push_back({I, Sl});
   }

@@ -182,8 +182,16 @@ private:
           V = New;
         Op.setOperand(K, V);
       }
-      for (unsigned K = 0; K != Op.getNumRegions(); ++K)
-        forward(Op.getRegion(K), Scope);
+      for (unsigned K = 0; K != Op.getNumRegions(); ++K) {
+        if (Op.getKind() != OpKind::If) {
+          forward(Op.getRegion(K), Scope);
+          continue;
+        }
+        std::map<ExprKey, Value *> Inner = Scope;
+        for (size_t J = 0; J != I; ++J)
+          addBranchResults(*R.getOps()[J], Op.getOperand(0), K, Inner);
+        forward(Op.getRegion(K), std::move(Inner));
+      }
       if (Op.getKind() == OpKind::If && onlyYields(Op.getRegion(0)) &&
           onlyYields(Op.getRegion(1))) {
         // Revisit from I: the selects that replace the if may fold further.
@@ -218,6 +226,38 @@ private:
         Replaced[Op.getResult()] = Existing;
         Dead.insert(&Op);
       }
+    }
+  }
+
+  /// Inside branch K of an `if %c`, an earlier `if %c` took branch K too:
+  /// its results equal what that branch yields. So an expression of that
+  /// branch whose operands are visible, or are yielded too, is available
+  /// as the result that yields it (the reverse sweep's `cos(theta)` is the
+  /// primal's `costheta`).
+  void addBranchResults(const Operation &Earlier, Value *Cond, unsigned K,
+                        std::map<ExprKey, Value *> &Scope) {
+    if (Earlier.getKind() != OpKind::If || Earlier.getOperand(0) != Cond ||
+        Dead.contains(&Earlier))
+      return;
+    const Region &Branch = Earlier.getRegion(K);
+    const Operation *Yield = Branch.getTerminator();
+    llvm::DenseMap<Value *, Value *> ResultOf;
+    for (unsigned J = 0; J != Yield->getNumOperands(); ++J)
+      ResultOf.try_emplace(Yield->getOperand(J), Earlier.getResult(J));
+    for (const auto &Op : Branch.getOps()) {
+      if (!isMergeable(Op->getKind()) || Op->getNumResults() != 1 ||
+          !ResultOf.count(Op->getResult()))
+        continue;
+      ExprKey Key = keyOf(*Op);
+      bool Visible = true;
+      for (Value *&V : std::get<5>(Key)) {
+        if (Value *R = ResultOf.lookup(V))
+          V = R;
+        else if (V->getParentRegion() == &Branch)
+          Visible = false;
+      }
+      if (Visible)
+        Scope.try_emplace(std::move(Key), ResultOf.lookup(Op->getResult()));
     }
   }
 

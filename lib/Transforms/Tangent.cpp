@@ -15,6 +15,7 @@
 #include "ddx/Transforms/Tangent.h"
 #include "ddx/Analysis/Activity.h"
 #include "ddx/IR/Builder.h"
+#include "ddx/IR/Diagnostic.h"
 #include "ddx/Transforms/DerivativeRules.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
@@ -201,8 +202,8 @@ llvm::Error TangentBuilder::transformOp(const Operation &Op) {
     return llvm::Error::success();
   const DerivativeRule *Rule = lookupRule(Op.getKind());
   if (!Rule || !Rule->Jvp)
-    return llvm::createStringError(
-        "no tangent rule for operation '" + Op.getMnemonic().str() + "'");
+    return errorAt(Op, "no tangent rule for operation '" +
+                           Op.getMnemonic().str() + "'");
   llvm::SmallVector<Value *, 3> DX;
   for (Value *V : Op.getOperands())
     DX.push_back(tangent(V));
@@ -247,8 +248,8 @@ TangentBuilder::calleeTangent(const Function &Callee,
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
-  std::string Name = uniqueFunctionName(M, baseIdentifier(Callee.getName()) +
-                                       "_tangent");
+  std::string Name =
+      uniqueFunctionName(M, baseIdentifier(Callee.getName()) + "_tangent");
   Cache[Key] = Name;
   // The callee's tangent is built by a builder of its own: activity and value
   // maps are per function.
@@ -287,9 +288,9 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
       if (llvm::is_contained(Active, I) || Arg->getType().isFloatOutput()) {
         Value *Shadow = tangent(Arg);
         if (!Shadow)
-          return llvm::createStringError(
-              "passing an output array without derivative storage to '" +
-              cxxName(Op.getCallee()).str() + "' is not supported yet");
+          return errorAt(
+              Op, "passing an output array without derivative storage to '" +
+                      cxxName(Op.getCallee()).str() + "' is not supported yet");
         Args.push_back(Shadow);
       }
     } else if (llvm::is_contained(Active, I)) {
@@ -309,9 +310,8 @@ llvm::Error TangentBuilder::transformCall(const Operation &Op) {
     // callee, so the emitted code reads `auto [g, d_g] = g_tangent(...)`.
     llvm::StringRef Hint = Op.getResult(I)->getName();
     std::string CalleeName = baseIdentifier(Op.getCallee());
-    New->getResult(I)->setName(Hint.empty() && N == 1
-                                   ? llvm::StringRef(CalleeName)
-                                   : Hint);
+    New->getResult(I)->setName(
+        Hint.empty() && N == 1 ? llvm::StringRef(CalleeName) : Hint);
     PrimalMap[Op.getResult(I)] = New->getResult(I);
   }
   if (N == 1 && New->getNumResults() == 2) {
@@ -436,17 +436,16 @@ llvm::Expected<Function *> ddx::buildTangent(Module &M,
   for (unsigned I : Active)
     if (I >= Primal->getNumParams() ||
         !Primal->getParam(I)->getType().isFloatData())
-      return llvm::createStringError(
-          "parameter " + std::to_string(I) + " of '" + Options.Function +
-          "' is not a floating-point parameter");
+      return llvm::createStringError("parameter " + std::to_string(I) +
+                                     " of '" + Options.Function +
+                                     "' is not a floating-point parameter");
   if (Active.empty())
     return llvm::createStringError(
         "'" + cxxName(Options.Function).str() +
         "' has no floating-point parameters to differentiate with respect to");
-  bool HasOutputs = llvm::any_of(Primal->getBody().getArguments(),
-                                 [](Value *P) {
-                                   return P->getType().isFloatOutput();
-                                 });
+  bool HasOutputs =
+      llvm::any_of(Primal->getBody().getArguments(),
+                   [](Value *P) { return P->getType().isFloatOutput(); });
   bool FloatResult = llvm::any_of(Primal->getResultTypes(),
                                   [](Type T) { return T.isFloat(); });
   if (!FloatResult && !HasOutputs) {

@@ -64,6 +64,7 @@ public:
       planValues();
     }
     orderTapes();
+    collectCarried();
   }
 
 private:
@@ -261,7 +262,54 @@ private:
     need(counterIncrement(V));
   }
 
+  /// Tape or Recompute become Carry for values an `if` can yield (see
+  /// TapePlan), unless recomputing is as cheap as one cheap operation.
   TapePlan::Decision decide(const Value *V) {
+    TapePlan::Decision D = decideInScope(V);
+    if (D == TapePlan::Decision::Keep || !canCarry(V))
+      return D;
+    if (D == TapePlan::Decision::Tape || chainCost(V, 1) > 1)
+      return TapePlan::Decision::Carry;
+    return D;
+  }
+
+  /// Whether V is defined in ifs nested in one another at the top of a
+  /// scope, so that they can yield it (a scalar) to the scope.
+  bool canCarry(const Value *V) const {
+    if (!V->getDefiningOp() || V->getType().isPointer())
+      return false;
+    for (const Region *R = V->getParentRegion();;) {
+      const Operation *Op = R->getParentOp();
+      if (!Op || Op->getKind() != OpKind::If)
+        return false;
+      if (isRoot(*Op->getParentRegion()))
+        return true;
+      R = Op->getParentRegion();
+    }
+  }
+
+  /// What recomputing V in the reverse sweep costs (recomputeCost), counting
+  /// the operands it would recompute too, but no more than Budget + 1.
+  unsigned chainCost(const Value *V, unsigned Budget) {
+    const Operation *Def = V->getDefiningOp();
+    if (!Def || isRoot(*V->getParentRegion()))
+      return 0;
+    unsigned Cost = recomputeCost(*Def);
+    for (const Value *Operand : Def->getOperands()) {
+      if (Cost > Budget)
+        break;
+      const Operation *OpDef = Operand->getDefiningOp();
+      // Operands that are carried anyway come for free.
+      if (OpDef && canCarry(Operand) &&
+          (recomputeCost(*OpDef) > 1 ||
+           decideInScope(Operand) == TapePlan::Decision::Tape))
+        continue;
+      Cost += chainCost(Operand, Budget - Cost);
+    }
+    return Cost;
+  }
+
+  TapePlan::Decision decideInScope(const Value *V) {
     if (V->getParentRegion() == &F.getBody())
       return TapePlan::Decision::Keep;
     // A recomputed body's values are computed again right before its
@@ -314,6 +362,21 @@ private:
       P.RegionStorage[R] =
           TopLevelFor ? TapePlan::Storage::Array : TapePlan::Storage::Stack;
     }
+  }
+
+  /// Each Carry value, for every `if` that yields it.
+  void collectCarried() {
+    walk(F.getBody(), [&](Operation *Op) {
+      for (Value *V : Op->getResults()) {
+        if (P.decision(V) != TapePlan::Decision::Carry)
+          continue;
+        for (const Region *R = V->getParentRegion(); !isRoot(*R);) {
+          const Operation *If = R->getParentOp();
+          P.Carried[If].push_back(V);
+          R = If->getParentRegion();
+        }
+      }
+    });
   }
 
   const Function &F;
@@ -370,6 +433,8 @@ static const char *str(TapePlan::Decision D) {
     return "recompute";
   case TapePlan::Decision::Tape:
     return "tape";
+  case TapePlan::Decision::Carry:
+    return "keep (yielded by the enclosing if)";
   }
   return "?";
 }

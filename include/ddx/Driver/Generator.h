@@ -53,9 +53,6 @@ public:
   /// The tape planner's decisions for every gradient and adjoint.
   const std::string &report() const;
 
-  /// Whether any request was seen (the file includes ddx.h and uses it).
-  bool sawRequests() const;
-
   struct Impl;
 
 private:

@@ -63,6 +63,9 @@ public:
   /// suffix).
   std::string irName(const clang::FunctionDecl *FD);
 
+  /// The declaration lowered to the IR function IRName, or null.
+  const clang::FunctionDecl *declFor(llvm::StringRef IRName) const;
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;

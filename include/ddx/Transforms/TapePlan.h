@@ -18,7 +18,12 @@ namespace ddx {
 ///  - Recompute: pure, from values that are themselves kept or recomputed
 ///    (including loads from memory not written from there on, and loop
 ///    counters, see counterIncrement);
-///  - Tape: stored during the primal sweep, read back in reverse.
+///  - Tape: stored during the primal sweep, read back in reverse;
+///  - Carry: defined in an `if` (in ifs nested in one another) at the top of
+///    a scope: each enclosing `if` yields it as an extra result (its other
+///    branch yields 0), so the reverse sweep has it in scope for free.
+///    Chosen over Tape always, and over Recompute when recomputing would
+///    cost more than one cheap operation (recomputeCost).
 /// Taped values inside a top-level counted loop go to an array sized at loop
 /// entry (indexed by iteration); elsewhere to a growing stack.
 ///
@@ -37,7 +42,7 @@ namespace ddx {
 /// reverse runs right after that iteration in the primal sweep, so the body
 /// runs once and nothing is stored per iteration.
 struct TapePlan {
-  enum class Decision { Keep, Recompute, Tape };
+  enum class Decision { Keep, Recompute, Tape, Carry };
   enum class Storage { Stack, Array };
   enum class LoopStrategy { Tape, RecomputeBody, FusedReverse };
 
@@ -50,6 +55,10 @@ struct TapePlan {
   llvm::DenseSet<const ir::Operation *> TapedCounts;
   /// Storage of each loop body's tape.
   llvm::DenseMap<const ir::Region *, Storage> RegionStorage;
+
+  /// Per `if`, the Carry values it yields as extra results, in program
+  /// order (also those of ifs nested in it).
+  llvm::DenseMap<const ir::Operation *, std::vector<const ir::Value *>> Carried;
 
   /// Loops whose strategy is not Tape.
   llvm::DenseMap<const ir::Operation *, LoopStrategy> Strategies;
@@ -89,6 +98,11 @@ struct TapePlan {
 /// %c: its value in an iteration is init + c * (iv - lb) / step, which the
 /// reverse sweep recomputes instead of taping.
 const ir::Value *counterIncrement(const ir::Value *Arg);
+
+/// The cost, in cheap operations (add, mul, load, ...), of running Op once
+/// more: 0 for constants, more for division, square roots and the other
+/// math functions.
+unsigned recomputeCost(const ir::Operation &Op);
 
 /// If the reverse of top-level `for` Loop (whose body can be recomputed) can
 /// run inside each primal iteration, returns each result's adjoint as a
