@@ -9,6 +9,9 @@
 //    operand is not read after it (`y = y + 1`);
 //  - an `if` result takes over a value defined beside the `if` that one of
 //    its branches yields and nothing after the `if` reads (`if (c) y *= 2;`);
+//  - otherwise a value of the same source variable that a branch defines
+//    and yields is computed straight into the `if` result's variable
+//    (`if (c) { t = sqrt(s); ... }`, not `t_1 = sqrt(s); ... t = t_1;`);
 //  - a loop's carried variable takes over its initial value when the loop is
 //    that value's only reader.
 //
@@ -24,18 +27,18 @@ using namespace ddx;
 using namespace ddx::ir;
 
 static const char *const CxxKeywords[] = {
-    "alignas",   "alignof",  "and",      "and_eq",   "asm",       "auto",
-    "bitand",    "bitor",    "bool",     "break",    "case",      "catch",
-    "char",      "class",    "compl",    "const",    "constexpr", "continue",
-    "default",   "delete",   "do",       "double",   "else",      "enum",
-    "explicit",  "export",   "extern",   "false",    "float",     "for",
-    "friend",    "goto",     "if",       "inline",   "int",       "long",
-    "mutable",   "namespace", "new",     "noexcept", "not",       "nullptr",
-    "operator",  "or",       "private",  "protected", "public",   "register",
-    "return",    "short",    "signed",   "sizeof",   "static",    "struct",
-    "switch",    "template", "this",     "throw",    "true",      "try",
-    "typedef",   "typeid",   "typename", "union",    "unsigned",  "using",
-    "virtual",   "void",     "volatile", "while",    "xor",       "std",
+    "alignas",  "alignof",   "and",      "and_eq",    "asm",       "auto",
+    "bitand",   "bitor",     "bool",     "break",     "case",      "catch",
+    "char",     "class",     "compl",    "const",     "constexpr", "continue",
+    "default",  "delete",    "do",       "double",    "else",      "enum",
+    "explicit", "export",    "extern",   "false",     "float",     "for",
+    "friend",   "goto",      "if",       "inline",    "int",       "long",
+    "mutable",  "namespace", "new",      "noexcept",  "not",       "nullptr",
+    "operator", "or",        "private",  "protected", "public",    "register",
+    "return",   "short",     "signed",   "sizeof",    "static",    "struct",
+    "switch",   "template",  "this",     "throw",     "true",      "try",
+    "typedef",  "typeid",    "typename", "union",     "unsigned",  "using",
+    "virtual",  "void",      "volatile", "while",     "xor",       "std",
     "ddx"};
 
 /// The source variable a value's name hint stands for: `y.2` (the IR
@@ -244,6 +247,8 @@ private:
                 Donor = V;
           if (Donor)
             P.VarOf[Res] = P.VarOf[Donor];
+          else if (auto It = IfResultVar.find(Res); It != IfResultVar.end())
+            P.VarOf[Res] = It->second;
           else
             newVar(Res);
         }
@@ -278,11 +283,28 @@ private:
         if (canTakeOver(Yielded, Res->getName(), R, Pos))
           Donor = Yielded;
       }
-      if (Donor && !sharesWithOtherResult(Op, J, P.VarOf[Donor]))
+      if (Donor && !sharesWithOtherResult(Op, J, P.VarOf[Donor])) {
         P.VarOf[Res] = P.VarOf[Donor];
-      else
-        newVar(Res);
+        continue;
+      }
+      auto Outer = IfResultVar.find(Res);
+      unsigned Var = Outer != IfResultVar.end() ? Outer->second : newVar(Res);
+      if (Outer != IfResultVar.end())
+        P.VarOf[Res] = Var;
+      for (unsigned B = 0; B != 2; ++B) {
+        const Region &Branch = Op.getRegion(B);
+        Value *Yielded = Branch.getTerminator()->getOperand(J);
+        const Operation *Def = Yielded->getDefiningOp();
+        if (Def && Def->getParentRegion() == &Branch &&
+            baseName(Yielded->getName()) == baseName(Res->getName()) &&
+            yieldedOnce(Branch, Yielded))
+          IfResultVar[Yielded] = Var;
+      }
     }
+  }
+
+  static bool yieldedOnce(const Region &Branch, const Value *V) {
+    return llvm::count(Branch.getTerminator()->getOperands(), V) == 1;
   }
 
   bool sharesWithOtherResult(const Operation &Op, unsigned J, unsigned Var) {
@@ -304,8 +326,8 @@ private:
       const Value *Init = Inits[J];
       bool OnlyReader = Uses.lookup(Init).size() == 1;
       unsigned Var;
-      if (OnlyReader && canTakeOver(Init, Carried->getName(), R,
-                                    Index.lookup(&Op)))
+      if (OnlyReader &&
+          canTakeOver(Init, Carried->getName(), R, Index.lookup(&Op)))
         Var = P.VarOf[Init];
       else
         Var = newVar(Carried);
@@ -326,6 +348,9 @@ private:
   std::vector<llvm::StringSet<>> Open;
   llvm::DenseMap<const Value *, llvm::SmallVector<const Operation *, 2>> Uses;
   llvm::DenseMap<const Operation *, unsigned> Index;
+  /// Values a branch yields that are computed into the `if` result's
+  /// variable.
+  llvm::DenseMap<const Value *, unsigned> IfResultVar;
 };
 
 } // namespace
