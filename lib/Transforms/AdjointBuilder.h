@@ -25,6 +25,11 @@ namespace ddx::detail {
 
 using namespace ddx::ir;
 
+/// The pointer Ptr is offset from through a chain of offsets, and their
+/// indices (outermost first).
+const Value *offsetChain(const Value *Ptr,
+                         llvm::SmallVectorImpl<const Value *> &Indices);
+
 class AdjointBuilder {
 public:
   AdjointBuilder(Module &M, AdjointCache &Cache, const Function &Primal,
@@ -79,17 +84,35 @@ private:
   /// In the primal sweep, before a FusedReverse loop: the adjoints of its
   /// results (multiples of the result seed) and slots its reverse uses.
   void prepareFusedLoop(const Operation &Loop);
+  /// Before top-level operation Op: the buffers of the StoreScratch loops
+  /// in it, one copy of each scratch array per iteration.
+  void allocateScratch(const Operation &Op);
+  /// In an iteration of StoreScratch loop Loop (index (IV - lb) / step),
+  /// where its own copy of each scratch array starts in the array's buffer,
+  /// by the array's alloca.
+  llvm::SmallVector<std::pair<const Value *, Value *>, 2>
+  scratchStarts(const Operation &Loop, Value *IV, Value *Lb, Value *Step);
+  /// Element sum(Indices) of scratch array Base's copy that starts at
+  /// Start, as one offset from the buffer, made for each access (the
+  /// emitter indexes buffers; it does not keep pointers into them).
+  Value *scratchAddress(const Value *Base, Value *Start,
+                        llvm::ArrayRef<Value *> Indices);
 
   //===--- Reverse sweep
   //---------------------------------------------------===//
   struct Scope {
     llvm::DenseMap<const Value *, Value *> Prim, Adj;
     llvm::DenseMap<const Operation *, Value *> Count;
+    /// Scratch array -> where this iteration's copy starts (StoreScratch).
+    llvm::DenseMap<const Value *, Value *> ScratchStart;
   };
   llvm::Expected<Value *> prim(const Value *V);
   /// A loop counter's value in the current iteration (counterIncrement).
   llvm::Expected<Value *> counterValue(const Value *V);
   llvm::Expected<Value *> shadowPointer(const Value *Ptr);
+  /// Where the innermost StoreScratch iteration's copy of Base starts, or
+  /// null.
+  Value *scratchStart(const Value *Base);
   /// The adjoint of V accumulated so far (SSA part plus slot); null if zero.
   Value *adjoint(const Value *V);
   Value *adjointOrZero(const Value *V) {
@@ -147,6 +170,11 @@ private:
   llvm::DenseMap<std::pair<const Region *, unsigned>, unsigned> TapeIds;
   /// Array tapes of top-level loop bodies: value -> its buffer.
   llvm::DenseMap<const Value *, Value *> ArrayTape;
+  /// Scratch array (alloca) -> the buffer holding a copy per iteration.
+  llvm::DenseMap<const Value *, Value *> ScratchBuffer;
+  /// In the primal sweep, scratch array -> where the current iteration's
+  /// copy starts.
+  llvm::DenseMap<const Value *, Value *> FwdScratchStart;
   /// Iteration index inside each top-level loop body, in the primal sweep.
   llvm::DenseMap<const Region *, Value *> FwdIndex;
   std::vector<Scope> Scopes;

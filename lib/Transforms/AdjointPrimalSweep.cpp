@@ -66,6 +66,15 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
   if (Loop && StorageIt != Plan.RegionStorage.end() &&
       StorageIt->second == TapePlan::Storage::Array)
     FwdIndex[&Src] = iterationIndex(Src, Dst.getArgument(0));
+  // A StoreScratch iteration works on its own copy of the scratch arrays.
+  llvm::SmallVector<const Value *, 2> Scratch;
+  if (Loop && Plan.strategy(Loop) == TapePlan::LoopStrategy::StoreScratch)
+    for (auto [Base, Start] : scratchStarts(*Loop, Dst.getArgument(0),
+                                            Fwd.lookup(Loop->getOperand(0)),
+                                            Fwd.lookup(Loop->getOperand(2)))) {
+      FwdScratchStart[Base] = Start;
+      Scratch.push_back(Base);
+    }
   for (Value *Arg : Src.getArguments())
     pushTaped(Src, Arg);
   bool Recomputed = Plan.isRecomputedBody(Src);
@@ -80,6 +89,8 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
       return E;
   }
   Silent -= Recomputed;
+  for (const Value *Base : Scratch)
+    FwdScratchStart.erase(Base);
   if (Saved)
     B.setInsertionPointToEnd(*Saved);
   return llvm::Error::success();
@@ -88,6 +99,8 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
 llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
   B.setLoc(Op.getLoc());
   const Region &Parent = *Op.getParentRegion();
+  if (&Parent == &P.getBody())
+    allocateScratch(Op);
   switch (Op.getKind()) {
   case OpKind::Return:
     for (Value *V : Op.getOperands())
@@ -286,6 +299,33 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
     }
     break;
   }
+  case OpKind::Offset:
+  case OpKind::Load:
+  case OpKind::Store: {
+    // In a StoreScratch iteration, scratch arrays are its copies; each
+    // access computes its address from the copy's start.
+    unsigned PtrOperand = Op.getKind() == OpKind::Store ? 1 : 0;
+    llvm::SmallVector<const Value *, 2> Indices;
+    const Value *Base = offsetChain(Op.getOperand(PtrOperand), Indices);
+    Value *Start = FwdScratchStart.lookup(Base);
+    if (!Start) {
+      cloneSimple(Op);
+      break;
+    }
+    if (Op.getKind() == OpKind::Offset)
+      break;
+    llvm::SmallVector<Value *, 2> IndexCopies;
+    for (const Value *I : Indices)
+      IndexCopies.push_back(Fwd.lookup(I));
+    llvm::SmallVector<Value *, 2> Operands;
+    for (Value *V : Op.getOperands())
+      Operands.push_back(Fwd.lookup(V));
+    Operands[PtrOperand] = scratchAddress(Base, Start, IndexCopies);
+    Operation *New = B.clone(Op, Operands);
+    if (Op.getNumResults())
+      Fwd[Op.getResult()] = New->getResult();
+    break;
+  }
   default:
     cloneSimple(Op);
     break;
@@ -334,4 +374,68 @@ void AdjointBuilder::prepareFusedLoop(const Operation &Loop) {
         Slot[V] = Sl;
       }
   });
+}
+
+void AdjointBuilder::allocateScratch(const Operation &Op) {
+  auto Allocate = [&](const Operation *Loop) {
+    auto It = Plan.Scratch.find(Loop);
+    if (It == Plan.Scratch.end())
+      return;
+    // Trip count * array size; the bounds are function-level values or
+    // constants (which may stand in the loop's region, not copied yet).
+    auto Bound = [&](const Value *V) {
+      const Operation *Def = V->getDefiningOp();
+      return Def && Def->getKind() == OpKind::Constant
+                 ? B.clone(*Def, {})->getResult()
+                 : Fwd.lookup(V);
+    };
+    Value *Lb = Bound(Loop->getOperand(0));
+    Value *Ub = Bound(Loop->getOperand(1));
+    Value *Step = Bound(Loop->getOperand(2));
+    Type IT = Lb->getType();
+    Value *Span = B.sub(Ub, Lb);
+    Value *Trips = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
+    Value *Zero = B.constant(IT, 0);
+    Value *Count = B.select(B.cmp(CmpPred::GT, Span, Zero), Trips, Zero);
+    for (const Value *Base : It->second) {
+      int64_t Size = Base->getDefiningOp()->getIntAttr();
+      Value *Buffer = B.tapeAlloc(Base->getType().getElementType(),
+                                  B.mul(Count, B.constant(IT, Size)));
+      Buffer->setName("kept_" + Base->getName());
+      ScratchBuffer[Base] = Buffer;
+    }
+  };
+  Allocate(&Op);
+  for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+    walk(Op.getRegion(K), Allocate);
+}
+
+llvm::SmallVector<std::pair<const Value *, Value *>, 2>
+AdjointBuilder::scratchStarts(const Operation &Loop, Value *IV, Value *Lb,
+                              Value *Step) {
+  llvm::SmallVector<std::pair<const Value *, Value *>, 2> Starts;
+  Value *Index = B.div(B.sub(IV, Lb), Step);
+  for (const Value *Base : Plan.Scratch.lookup(&Loop)) {
+    int64_t Size = Base->getDefiningOp()->getIntAttr();
+    Starts.push_back({Base, B.mul(Index, B.constant(Index->getType(), Size))});
+  }
+  return Starts;
+}
+
+Value *AdjointBuilder::scratchAddress(const Value *Base, Value *Start,
+                                      llvm::ArrayRef<Value *> Indices) {
+  for (Value *I : Indices)
+    Start = B.add(Start, B.cast(I, Start->getType()));
+  return B.offset(ScratchBuffer.lookup(Base), Start);
+}
+
+const Value *
+ddx::detail::offsetChain(const Value *Ptr,
+                         llvm::SmallVectorImpl<const Value *> &Indices) {
+  const Operation *Def = Ptr->getDefiningOp();
+  if (!Def || Def->getKind() != OpKind::Offset)
+    return Ptr;
+  const Value *Base = offsetChain(Def->getOperand(0), Indices);
+  Indices.push_back(Def->getOperand(1));
+  return Base;
 }

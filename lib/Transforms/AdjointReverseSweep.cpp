@@ -29,6 +29,25 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
   const Operation *Def = V->getDefiningOp();
   if (!Def)
     return counterValue(V);
+  // A scratch array's copy (StoreScratch) is addressed from its buffer,
+  // by each load.
+  if (Def->getKind() == OpKind::Load) {
+    llvm::SmallVector<const Value *, 2> Indices;
+    const Value *Base = offsetChain(Def->getOperand(0), Indices);
+    if (Value *Start = scratchStart(Base)) {
+      llvm::SmallVector<Value *, 2> IndexCopies;
+      for (const Value *I : Indices) {
+        auto Copy = prim(I);
+        if (!Copy)
+          return Copy.takeError();
+        IndexCopies.push_back(*Copy);
+      }
+      Operation *New =
+          B.clone(*Def, {scratchAddress(Base, Start, IndexCopies)});
+      Scopes.back().Prim[V] = New->getResult();
+      return New->getResult();
+    }
+  }
   llvm::SmallVector<Value *, 3> Operands;
   for (Value *Operand : Def->getOperands()) {
     auto Op = prim(Operand);
@@ -39,6 +58,13 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
   Operation *New = B.clone(*Def, Operands);
   Scopes.back().Prim[V] = New->getResult();
   return New->getResult();
+}
+
+Value *AdjointBuilder::scratchStart(const Value *Base) {
+  for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It)
+    if (Value *Start = It->ScratchStart.lookup(Base))
+      return Start;
+  return nullptr;
 }
 
 llvm::Expected<Value *> AdjointBuilder::counterValue(const Value *V) {
@@ -428,6 +454,11 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   B.setInsertionPointToEnd(RevBody);
   if (llvm::Error E = enterRegion(Body, RevBody.getArgument(0), &Op))
     return E;
+  // Reloads of scratch arrays read this iteration's copy.
+  if (Plan.strategy(&Op) == TapePlan::LoopStrategy::StoreScratch)
+    for (auto [Base, Start] :
+         scratchStarts(Op, RevBody.getArgument(0), Bounds[0], Bounds[2]))
+      Scopes.back().ScratchStart[Base] = Start;
   if (Plan.isRecomputedBody(Body))
     if (llvm::Error E = recomputeBody(Body, RevBody.getArgument(0)))
       return E;

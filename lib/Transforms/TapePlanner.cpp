@@ -23,10 +23,10 @@
 // reversed right after it ran (or after everything, for the function).
 //
 //===----------------------------------------------------------------------===//
-#include "ddx/Transforms/TapePlan.h"
 #include "ddx/Analysis/IterationMemory.h"
 #include "ddx/Analysis/Usefulness.h"
 #include "ddx/Transforms/DerivativeRules.h"
+#include "ddx/Transforms/TapePlan.h"
 
 using namespace ddx;
 using namespace ddx::ir;
@@ -36,8 +36,7 @@ namespace {
 class Planner {
 public:
   Planner(const Function &F, llvm::function_ref<bool(const Value *)> IsActive,
-          llvm::function_ref<bool(const Value *)> IsActiveMemory,
-          TapePlan &P)
+          llvm::function_ref<bool(const Value *)> IsActiveMemory, TapePlan &P)
       : F(F), IsActive(IsActive), IsActiveMemory(IsActiveMemory), P(P) {
     Placeholder.addArgument(Type::f64());
     walk(F.getBody(), [&](Operation *Op) {
@@ -59,6 +58,11 @@ public:
     // Outermost loops first: a loop in a recomputed body is a candidate once
     // that body is a scope of its own.
     while (chooseStrategies()) {
+      P.Decisions.clear();
+      P.Taped.clear();
+      planValues();
+      if (!revisitScratch())
+        continue;
       P.Decisions.clear();
       P.Taped.clear();
       planValues();
@@ -141,26 +145,70 @@ private:
       InnerTape |= llvm::any_of(P.TapedCounts, [&](const Operation *W) {
         return isInside(W->getParentRegion(), Body);
       });
-      if (InnerTape && canRecomputeLoopBody(*Op)) {
+      if (!InnerTape || !canRecomputeLoopBody(*Op))
+        continue;
+      // Tentatively: revisitScratch compares it with RecomputeBody once the
+      // values it still tapes are known.
+      std::vector<const Value *> Scratch = scratchArrays(F, *Op);
+      if (!Scratch.empty()) {
+        P.Strategies[Op] = TapePlan::LoopStrategy::StoreScratch;
+        P.Scratch[Op] = std::move(Scratch);
+      } else {
         P.Strategies[Op] = TapePlan::LoopStrategy::RecomputeBody;
-        Chose = true;
       }
+      Chose = true;
     }
     return Chose;
   }
 
+  /// StoreScratch loops that would tape at least as many values per
+  /// iteration as running their body again costs get RecomputeBody instead.
+  /// Returns whether any changed.
+  bool revisitScratch() {
+    bool Changed = false;
+    for (auto &Entry : P.Strategies) {
+      const Operation *Loop = Entry.first;
+      if (Entry.second != TapePlan::LoopStrategy::StoreScratch ||
+          !Revisited.insert(Loop).second)
+        continue;
+      const Region &Body = Loop->getRegion(0);
+      unsigned Taped = 0, Cost = 0;
+      for (const auto &T : P.Taped)
+        if (isInside(T.first, Body))
+          Taped += T.second.size();
+      for (const Operation *W : P.TapedCounts)
+        Taped += isInside(W->getParentRegion(), Body);
+      walk(Body, [&](const Operation *Op) { Cost += recomputeCost(*Op); });
+      if (Taped < Cost)
+        continue;
+      Entry.second = TapePlan::LoopStrategy::RecomputeBody;
+      P.Scratch.erase(Loop);
+      Changed = true;
+    }
+    return Changed;
+  }
+
   /// Whether the reverse sweep can load Load's element again: nothing writes
   /// it from Load's outermost enclosing operation in its scope on.
+  /// A scratch array kept per iteration of a StoreScratch loop reads the
+  /// same from that iteration's copy unless the rest of the iteration
+  /// writes it.
   bool isReloadable(const Operation &Load) const {
+    const Value *Base = baseObject(Load.getOperand(0));
     const Operation *Anc = &Load;
-    while (!isRoot(*Anc->getParentRegion()))
+    while (!isRoot(*Anc->getParentRegion()) && !isScratchOf(*Anc, Base))
       Anc = Anc->getParentOp();
     const Region &Root = *Anc->getParentRegion();
     size_t Pos = 0;
     while (Root.getOps()[Pos].get() != Anc)
       ++Pos;
-    const Value *Base = baseObject(Load.getOperand(0));
     return isKnownBase(Base) && !writtenFrom(Root, Pos, Base);
+  }
+
+  /// Whether Op stands in the body of a StoreScratch loop that keeps Base.
+  bool isScratchOf(const Operation &Op, const Value *Base) const {
+    auto It = P.Scratch.find(Op.getParentRegion()->getParentOp());
+    return It != P.Scratch.end() && llvm::is_contained(It->second, Base);
   }
 
   bool anyActiveResult(const Operation &Op) {
@@ -323,8 +371,8 @@ private:
     const Operation *Def = V->getDefiningOp();
     if (!Def) {
       const Operation *Loop = V->getArgOwner()->getParentOp();
-      bool InductionVar = Loop && Loop->getKind() == OpKind::For &&
-                          V->getIndex() == 0;
+      bool InductionVar =
+          Loop && Loop->getKind() == OpKind::For && V->getIndex() == 0;
       if (InductionVar)
         return TapePlan::Decision::Keep;
       return counterIncrement(V) ? TapePlan::Decision::Recompute
@@ -384,6 +432,8 @@ private:
   TapePlan &P;
   Region Placeholder;
   llvm::DenseSet<const Value *> Written;
+  /// StoreScratch loops already compared with RecomputeBody.
+  llvm::DenseSet<const Operation *> Revisited;
 };
 
 } // namespace
@@ -475,6 +525,15 @@ void TapePlan::print(const Function &F, llvm::raw_ostream &OS) const {
     OS << ": ";
     if (strategy(Op) == LoopStrategy::FusedReverse)
       OS << "reverse fused into each iteration (recompute factor 1), ";
+    if (strategy(Op) == LoopStrategy::StoreScratch) {
+      OS << "scratch arrays kept per iteration (";
+      unsigned Values = 0;
+      for (const Value *Base : Scratch.lookup(Op)) {
+        OS << (Values ? ", " : "") << "%" << Base->getName();
+        Values += Base->getDefiningOp()->getIntAttr();
+      }
+      OS << ": " << Values << " values per iteration), no recompute, ";
+    }
     if (strategy(Op) == LoopStrategy::RecomputeBody) {
       // The body runs once in the primal sweep, and again for every
       // recomputation of an enclosing body.
@@ -485,14 +544,17 @@ void TapePlan::print(const Function &F, llvm::raw_ostream &OS) const {
       OS << "recompute body per iteration (recompute factor " << Factor
          << "), ";
     }
-    OS << (Count == 0 ? "no tape" : Array ? "array tape" : "stack tape")
+    OS << (Count == 0 ? "no tape"
+           : Array    ? "array tape"
+                      : "stack tape")
        << ", " << Count << " values (" << Bytes << " bytes) per iteration";
     if (TapedCounts.contains(Op))
       OS << ", iteration count taped";
     // Tapes inside a recomputed body hold one iteration of it at a time.
     for (const Operation *Outer = Op->getParentOp(); Outer;
          Outer = Outer->getParentOp())
-      if (strategy(Outer) != LoopStrategy::Tape) {
+      if (strategy(Outer) != LoopStrategy::Tape &&
+          strategy(Outer) != LoopStrategy::StoreScratch) {
         OS << ", within one iteration of the loop";
         if (Outer->getLoc().isKnown())
           OS << " at line " << Outer->getLoc().Line;

@@ -12,8 +12,9 @@
 // inner loop (its counter q is recomputed, not taped) and a log-sum-exp
 // with a data-dependent maximum. The loop over points only adds into the
 // result, so each point is reversed right after it is computed (the
-// reverse is fused into the primal loop); the loop over components is
-// recomputed per component inside it. Then two
+// reverse is fused into the primal loop); inside it, the loop over
+// components keeps its scratch arrays z and y per component (StoreScratch)
+// instead of recomputing them. Then two
 // loops the planner must not recompute: one whose scratch array carries
 // values from one iteration to the next (read before it is written), and
 // one whose reads go past the elements the iteration writes.
@@ -63,8 +64,8 @@ DDX_GRADIENT(mixture<double>, "p");
 DDX_ADJOINT(mixture<double>, "p");
 // PLAN-LABEL: tape plan for @mixture<double>
 // PLAN-NEXT: loop for at line [[#@LINE-32]]: reverse fused into each iteration (recompute factor 1), no tape, 0 values (0 bytes) per iteration
-// PLAN-NEXT: loop for at line [[#@LINE-32]]: recompute body per iteration (recompute factor 2), no tape, 0 values (0 bytes) per iteration, within one iteration of the loop at line [[#@LINE-33]]
-// PLAN: loop for at line [[#@LINE-27]]: stack tape, 1 values (4 bytes) per iteration, within one iteration of the loop at line [[#@LINE-33]]
+// PLAN-NEXT: loop for at line [[#@LINE-32]]: scratch arrays kept per iteration (%z, %y: 8 values per iteration), no recompute, no tape, 0 values (0 bytes) per iteration, within one iteration of the loop at line [[#@LINE-33]]
+// PLAN: loop for at line [[#@LINE-27]]: stack tape, 1 values (4 bytes) per iteration, within one iteration of the loop at line [[#@LINE-34]]
 // PLAN: loop for at line [[#@LINE-17]]: stack tape, 1 values (8 bytes) per iteration, within one iteration of the loop at line [[#@LINE-35]]
 
 // The same, squared: the loop's result no longer just adds into the
@@ -108,8 +109,8 @@ template <class T> T mixture_sq(const T *p, const double *x, int d, int k, int n
 DDX_TANGENT(mixture_sq<double>, "p");
 DDX_GRADIENT(mixture_sq<double>, "p");
 // PLAN-LABEL: tape plan for @mixture_sq<double>
-// PLAN-NEXT: loop for at line [[#@LINE-31]]: recompute body per iteration (recompute factor 2), array tape, 1 values (8 bytes) per iteration
-// PLAN-NEXT: loop for at line [[#@LINE-31]]: recompute body per iteration (recompute factor 3), no tape, 0 values (0 bytes) per iteration, within one iteration of the loop at line [[#@LINE-32]]
+// PLAN-NEXT: loop for at line [[#@LINE-31]]: scratch arrays kept per iteration (%z, %y, %t: 11 values per iteration), no recompute, array tape, 2 values (16 bytes) per iteration
+// PLAN-NEXT: loop for at line [[#@LINE-31]]: no tape, 0 values (0 bytes) per iteration
 
 // The scratch array h carries each iteration's values into the next: the
 // body cannot run again on its own, so it is taped.

@@ -1,4 +1,5 @@
-//===- TapePlan.h - What the reverse sweep keeps, recomputes, tapes -*- C++ -*-//
+//===- TapePlan.h - What the reverse sweep keeps, recomputes, tapes -*- C++
+//-*-//
 #ifndef DDX_TRANSFORMS_TAPEPLAN_H
 #define DDX_TRANSFORMS_TAPEPLAN_H
 
@@ -41,10 +42,17 @@ namespace ddx {
 /// not need the code after it (fusedSeedCoefficients): each iteration's
 /// reverse runs right after that iteration in the primal sweep, so the body
 /// runs once and nothing is stored per iteration.
+///
+/// StoreScratch is chosen instead of RecomputeBody when the body fills
+/// local scratch arrays it alone uses (scratchArrays): each iteration gets
+/// its own copy of them (a slice of a buffer sized by the trip count), so
+/// the reverse sweep reads them back instead of running the body again; the
+/// body's remaining needs are taped. Chosen when that tapes fewer values
+/// per iteration than running the body again costs (recomputeCost).
 struct TapePlan {
   enum class Decision { Keep, Recompute, Tape, Carry };
   enum class Storage { Stack, Array };
-  enum class LoopStrategy { Tape, RecomputeBody, FusedReverse };
+  enum class LoopStrategy { Tape, RecomputeBody, FusedReverse, StoreScratch };
 
   llvm::DenseMap<const ir::Value *, Decision> Decisions;
   /// Operations the reverse sweep handles (they hold active work).
@@ -60,12 +68,13 @@ struct TapePlan {
   /// order (also those of ifs nested in it).
   llvm::DenseMap<const ir::Operation *, std::vector<const ir::Value *>> Carried;
 
+  /// Per StoreScratch loop, the scratch arrays (allocas) kept per iteration.
+  llvm::DenseMap<const ir::Operation *, std::vector<const ir::Value *>> Scratch;
+
   /// Loops whose strategy is not Tape.
   llvm::DenseMap<const ir::Operation *, LoopStrategy> Strategies;
 
-  Decision decision(const ir::Value *V) const {
-    return Decisions.lookup(V);
-  }
+  Decision decision(const ir::Value *V) const { return Decisions.lookup(V); }
   LoopStrategy strategy(const ir::Operation *Loop) const {
     return Strategies.lookup(Loop);
   }
@@ -103,6 +112,14 @@ const ir::Value *counterIncrement(const ir::Value *Arg);
 /// more: 0 for constants, more for division, square roots and the other
 /// math functions.
 unsigned recomputeCost(const ir::Operation &Op);
+
+/// The function-level local arrays that `for` Loop's body both writes and
+/// reads, that nothing outside the body touches, and whose reads are
+/// iteration-private (canRecomputeLoopBody); empty unless Loop's bounds are
+/// function-level values or constants. Each iteration may use a copy of its
+/// own.
+std::vector<const ir::Value *> scratchArrays(const ir::Function &F,
+                                             const ir::Operation &Loop);
 
 /// If the reverse of top-level `for` Loop (whose body can be recomputed) can
 /// run inside each primal iteration, returns each result's adjoint as a
