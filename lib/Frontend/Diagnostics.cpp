@@ -104,8 +104,9 @@ ConstructText textOf(Construct C) {
             "only <cmath> functions such as std::sin and std::exp can be "
             "called; otherwise call a function defined in this file"};
   case Construct::MinMaxCall:
-    return {"calling '{0}'", "use std::fmax or std::fmin on floating-point "
-                             "values"};
+    return {"calling '{0}'",
+            "call std::max or std::min with two values of the same "
+            "arithmetic type, or use std::fmax or std::fmin"};
   case Construct::LongDoubleMath:
     return {"the long double function '{0}'",
             "call the double or float overload"};

@@ -565,6 +565,12 @@ ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
     // `c ? x : y` on lvalues reads one of them.
     if (const auto *CO = dyn_cast<ConditionalOperator>(Sub->IgnoreParens()))
       return lowerConditional(CO, Ty);
+    // std::max and std::min return a reference to an argument; reading it
+    // reads the value.
+    if (const auto *CE = dyn_cast<CallExpr>(Sub->IgnoreParens()))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (std::optional<bool> IsMax = matchStdMinMax(Callee, CE))
+          return convert(lowerMinMax(CE, *IsMax), Ty);
     if (std::optional<APValue> C = globalConstant(Sub)) {
       if (C->isFloat() && Ty.isFloat())
         return constant(Ty, toDouble(C->getFloat()));
@@ -760,6 +766,8 @@ ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
     unsupported(E->getExprLoc(), Construct::MemberCall, MC.displayName(Callee));
     return Fail();
   }
+  if (std::optional<bool> IsMax = matchStdMinMax(Callee, E))
+    return lowerMinMax(E, *IsMax);
   const SourceManager &SM = Ctx.getSourceManager();
   if (isInStdNamespace(Callee) || Callee->getBuiltinID() ||
       SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) {
@@ -782,6 +790,27 @@ ir::Value *FunctionLowering::lowerMathCall(const CallExpr *E, ir::OpKind K) {
     Args.push_back(lowerExprAs(Arg, Ty));
   LocScope L(*this, E->getExprLoc());
   return B.math(K, Args);
+}
+
+ir::Value *FunctionLowering::lowerMinMax(const CallExpr *E, bool IsMax) {
+  ir::Type Ty = *lowerType(Ctx, E->getType());
+  // An argument may itself be std::max/std::min (a clamp), bound to the
+  // reference parameter as an lvalue.
+  auto Arg = [&](const Expr *A) {
+    if (const auto *CE = dyn_cast<CallExpr>(A->IgnoreParenImpCasts()))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (std::optional<bool> Nested = matchStdMinMax(Callee, CE))
+          return convert(lowerMinMax(CE, *Nested), Ty);
+    return lowerExprAs(A, Ty);
+  };
+  ir::Value *First = Arg(E->getArg(0));
+  ir::Value *Second = Arg(E->getArg(1));
+  LocScope L(*this, E->getExprLoc());
+  // As the standard specifies: max is `a < b ? b : a`, min is `b < a ? b :
+  // a`; on a tie both return a, and so does the derivative.
+  ir::Value *TakeSecond = IsMax ? B.cmp(ir::CmpPred::LT, First, Second)
+                                : B.cmp(ir::CmpPred::LT, Second, First);
+  return B.select(TakeSecond, Second, First);
 }
 
 ir::Value *FunctionLowering::lowerUserCall(const CallExpr *E,

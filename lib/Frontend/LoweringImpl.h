@@ -358,6 +358,7 @@ private:
                               ir::Type Ty);
   ir::Value *lowerCall(const clang::CallExpr *E);
   ir::Value *lowerMathCall(const clang::CallExpr *E, ir::OpKind K);
+  ir::Value *lowerMinMax(const clang::CallExpr *E, bool IsMax);
   ir::Value *lowerUserCall(const clang::CallExpr *E,
                            const clang::FunctionDecl *Callee);
   void assign(LocalVar *V, ir::Value *Val, clang::SourceLocation Loc = {});

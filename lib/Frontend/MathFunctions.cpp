@@ -1,6 +1,7 @@
 //===- MathFunctions.cpp - Recognizing <cmath> calls ----------------------===//
 #include "MathFunctions.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -39,6 +40,28 @@ bool isInStdNamespace(const FunctionDecl *FD) {
     if (DC->isStdNamespace())
       return true;
   return false;
+}
+
+std::optional<bool> matchStdMinMax(const FunctionDecl *Callee,
+                                   const CallExpr *E) {
+  if (!isInStdNamespace(Callee) || !Callee->getDeclName().isIdentifier() ||
+      E->getNumArgs() != 2)
+    return std::nullopt;
+  llvm::StringRef Id = Callee->getName();
+  if (Id != "max" && Id != "min")
+    return std::nullopt;
+  QualType T = E->getType().getNonReferenceType().getUnqualifiedType();
+  if (!T->isArithmeticType())
+    return std::nullopt;
+  for (const Expr *Arg : E->arguments())
+    if (!Arg->getType()
+             .getNonReferenceType()
+             .getUnqualifiedType()
+             .getCanonicalType()
+             .getTypePtr()
+             ->isArithmeticType())
+      return std::nullopt;
+  return Id == "max";
 }
 
 std::optional<MathFunction> matchMathFunction(const FunctionDecl *FD) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 namespace clang {
+class CallExpr;
 class FunctionDecl;
 } // namespace clang
 
@@ -28,6 +29,11 @@ std::optional<MathFunction> matchMathFunction(const clang::FunctionDecl *FD);
 
 /// True if FD is declared in namespace std or a namespace nested in it.
 bool isInStdNamespace(const clang::FunctionDecl *FD);
+
+/// For a call of std::max(a, b) or std::min(a, b) (two arguments of the
+/// result's arithmetic type, no comparator): true for max, false for min.
+std::optional<bool> matchStdMinMax(const clang::FunctionDecl *Callee,
+                                   const clang::CallExpr *E);
 
 } // namespace ddx::frontend
 

@@ -2,9 +2,16 @@
 #include <algorithm>
 #include <cmath>
 
+// std::max(a, b) and std::min(a, b) are supported; with a comparator or an
+// initializer list they are not.
+static bool greater(double a, double b) { return a > b; }
 double f(double x) {
-  // CHECK: {{.*}}library-calls.cpp:[[@LINE+1]]:10: error: calling 'std::max<double>' is not supported by ddx; use std::fmax or std::fmin on floating-point values
-  return std::max(x, 1.0);
+  // CHECK: {{.*}}library-calls.cpp:[[@LINE+1]]:10: error: calling 'std::max<double, bool (*)(double, double)>' is not supported by ddx; call std::max or std::min with two values of the same arithmetic type, or use std::fmax or std::fmin
+  return std::max(x, 1.0, greater);
+}
+double f2(double x) {
+  // CHECK: {{.*}}library-calls.cpp:[[@LINE+1]]:10: error: calling 'std::min<double>' is not supported by ddx
+  return std::min({x, 1.0, 2.0});
 }
 
 double g(double x) {
