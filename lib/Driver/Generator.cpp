@@ -10,6 +10,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Pragma.h"
@@ -19,6 +20,8 @@
 #include "clang/Sema/SemaConsumer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
@@ -93,6 +96,8 @@ struct DerivativeGenerator::Impl {
   std::vector<Declaration> Declarations;
   /// Requests a pragma announced (processed or reported).
   llvm::DenseSet<const VarDecl *> Seen;
+  /// Derivatives whose generation failed (ddx said why at the request).
+  llvm::StringSet<> Failed;
   std::string MainText;
 
   void onPragma(Preprocessor &PP, const Token &Id, SourceLocation PragmaLoc);
@@ -126,6 +131,61 @@ public:
 
 private:
   DerivativeGenerator::Impl &G;
+};
+
+/// Drops the errors Clang reports where code uses a derivative whose
+/// generation failed: ddx has said why at the request, and "use of undeclared
+/// identifier 'f_grad'" would only bury that.
+class FollowOnFilter : public DiagnosticConsumer {
+public:
+  FollowOnFilter(DiagnosticsEngine &Engine, const llvm::StringSet<> &Failed)
+      : Failed(Failed) {
+    bool Owned = Engine.ownsClient();
+    Inner = Engine.getClient();
+    if (Owned)
+      OwnedInner = Engine.takeClient();
+  }
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Inner->BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Inner->EndSourceFile(); }
+  void finish() override { Inner->finish(); }
+  bool IncludeInDiagnosticCounts() const override {
+    return Inner->IncludeInDiagnosticCounts();
+  }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level L,
+                        const Diagnostic &Info) override {
+    if (L == DiagnosticsEngine::Note ? DroppedLast : isFollowOn(Info)) {
+      DroppedLast = true;
+      return;
+    }
+    DroppedLast = false;
+    DiagnosticConsumer::HandleDiagnostic(L, Info);
+    Inner->HandleDiagnostic(L, Info);
+  }
+
+private:
+  bool isFollowOn(const Diagnostic &Info) const {
+    unsigned ID = Info.getID();
+    if (Failed.empty() ||
+        (ID != diag::err_undeclared_var_use &&
+         ID != diag::err_undeclared_var_use_suggest &&
+         ID != diag::err_undeclared_use_suggest && ID != diag::err_no_member &&
+         ID != diag::err_no_member_suggest))
+      return false;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    return llvm::any_of(Failed, [&](const auto &Entry) {
+      return llvm::StringRef(Text).contains("'" + Entry.getKey().str() + "'");
+    });
+  }
+
+  const llvm::StringSet<> &Failed;
+  DiagnosticConsumer *Inner;
+  std::unique_ptr<DiagnosticConsumer> OwnedInner;
+  bool DroppedLast = false;
 };
 
 class GeneratorConsumer : public SemaConsumer {
@@ -190,8 +250,10 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
   if (!Lowering)
     Lowering = std::make_unique<ModuleLowering>(Ctx, M);
   ir::Function *F = Lowering->lower(R->Function, R->Loc);
-  if (!F)
+  if (!F) {
+    Failed.insert(R->Name);
     return std::nullopt;
+  }
 
   DerivativeSpec Spec;
   Spec.Kind = R->Kind;
@@ -205,6 +267,7 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
   llvm::Expected<GeneratedDerivative> Generated =
       generateDerivative(M, Spec, State);
   if (!Generated) {
+    Failed.insert(R->Name);
     reportFailure(Ctx, *R, Generated.takeError());
     return std::nullopt;
   }
@@ -304,6 +367,9 @@ DerivativeGenerator::DerivativeGenerator() : P(std::make_unique<Impl>()) {}
 DerivativeGenerator::~DerivativeGenerator() = default;
 
 std::unique_ptr<ASTConsumer> DerivativeGenerator::attach(CompilerInstance &CI) {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  auto *Filter = new FollowOnFilter(Diags, P->Failed);
+  Diags.setClient(Filter, /*ShouldOwnClient=*/true);
   Preprocessor &PP = CI.getPreprocessor();
   PP.setPredefines(PP.getPredefines() + "#define " + GeneratingMacro + " 1\n");
   PP.AddPragmaHandler("ddx", new RequestPragmaHandler(*P));

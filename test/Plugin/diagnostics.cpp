@@ -37,9 +37,13 @@ void local() {
   DDX_TANGENT(later);
 }
 
-// A derivative whose generation failed is not declared.
-double call_it() { return jumpy_grad(1.0, nullptr); }
-// CHECK: diagnostics.cpp:[[@LINE-1]]:27: error: use of undeclared identifier 'jumpy_grad'
+// A derivative whose generation failed is not declared; its uses are not
+// reported again (the error above says why), other errors are.
+double call_it() { return jumpy_grad(1.0, nullptr) + uses_later_tangent(1.0, 1.0).value; }
+// CHECK-NOT: undeclared identifier 'jumpy_grad'
+// CHECK-NOT: undeclared identifier 'uses_later_tangent'
+double other() { return not_a_derivative(1.0); }
+// CHECK: diagnostics.cpp:[[@LINE-1]]:25: error: use of undeclared identifier 'not_a_derivative'
 
 // A request written out by hand has no pragma after it (reported at the end of
 // the translation unit).
