@@ -149,8 +149,35 @@ private:
     });
   }
 
+  /// An unnamed element address used only to load and store that element
+  /// in its own block is written `a[i]` at each access (`a[i] += t`), not
+  /// through a temporary pointer. Its index must not read memory: it is
+  /// evaluated again at every access. (A pointer the source names stays.)
+  bool isInlinableAddress(const Operation &Op) {
+    if (Op.getKind() != OpKind::Offset || !Op.getResult()->getName().empty())
+      return false;
+    for (const Value *Operand : Op.getOperands())
+      if (const Operation *Def = Operand->getDefiningOp();
+          Def && readsMemory(Def->getKind()))
+        return false;
+    for (const Operation *User : Uses.lookup(Op.getResult())) {
+      bool Access = (User->getKind() == OpKind::Load &&
+                     User->getOperand(0) == Op.getResult()) ||
+                    (User->getKind() == OpKind::Store &&
+                     User->getOperand(1) == Op.getResult() &&
+                     User->getOperand(0) != Op.getResult());
+      if (!Access || User->getParentRegion() != Op.getParentRegion())
+        return false;
+    }
+    return true;
+  }
+
   void decideInlining(const Region &R) {
     walk(R, [&](Operation *Op) {
+      if (isInlinableAddress(*Op)) {
+        P.Inlined.insert(Op->getResult());
+        return;
+      }
       if (!isPure(Op->getKind()) || Op->getKind() == OpKind::Constant ||
           Op->getNumResults() != 1)
         return;
@@ -190,11 +217,24 @@ private:
     return P.VarOf[V] = P.Vars.size() - 1;
   }
 
-  /// The operation at which a use by User is actually evaluated.
+  /// The operations at which a use by User is actually evaluated: User, or
+  /// where User's inlined result is printed (an inlined address may be
+  /// printed at several loads and stores).
+  void forEachEffectiveUser(const Operation *User,
+                            llvm::function_ref<void(const Operation *)> Fn) {
+    if (User->getNumResults() == 1 && P.isInlined(User->getResult())) {
+      for (const Operation *Next : Uses.lookup(User->getResult()))
+        forEachEffectiveUser(Next, Fn);
+      return;
+    }
+    Fn(User);
+  }
+
+  /// The operation at which a single use by User is evaluated.
   const Operation *effectiveUser(const Operation *User) {
-    while (User->getNumResults() == 1 && P.isInlined(User->getResult()))
-      User = Uses[User->getResult()].front();
-    return User;
+    const Operation *At = User;
+    forEachEffectiveUser(User, [&](const Operation *Op) { At = Op; });
+    return At;
   }
 
   /// The operation of region R that contains Op (or is Op).
@@ -206,12 +246,13 @@ private:
 
   /// Whether V, visible in R, is not read after the operation at Pos in R.
   bool deadAfter(const Value *V, const Region &R, unsigned Pos) {
-    for (const Operation *User : Uses.lookup(V)) {
-      const Operation *At = liftTo(effectiveUser(User), R);
-      if (!At || Index.lookup(At) > Pos)
-        return false;
-    }
-    return true;
+    bool Dead = true;
+    for (const Operation *User : Uses.lookup(V))
+      forEachEffectiveUser(User, [&](const Operation *Op) {
+        const Operation *At = liftTo(Op, R);
+        Dead &= At && Index.lookup(At) <= Pos;
+      });
+    return Dead;
   }
 
   /// Whether Candidate can hand its variable to a value of Name defined at
