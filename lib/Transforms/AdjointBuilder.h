@@ -87,6 +87,18 @@ private:
   /// Before top-level operation Op: the buffers of the StoreScratch loops
   /// in it, one copy of each scratch array per iteration.
   void allocateScratch(const Operation &Op);
+  /// Before top-level operation Op: the trip counts of the loops indexing
+  /// its HoistedArray tapes, and those tapes' buffers.
+  void allocateArrayTapes(const Operation &Op);
+  /// The trip count of a loop whose bounds are function-level values or
+  /// constants, made once, at function level (FixedTrips).
+  Value *fixedTripCount(const Operation &Loop);
+  /// The slot of the current iteration in HoistedArray body R's buffers:
+  /// its loops' iteration indices in mixed radix, each loop's induction
+  /// variable and bounds read through Lookup.
+  llvm::Expected<Value *> nestedIndex(
+      const Region &R,
+      llvm::function_ref<llvm::Expected<Value *>(const Value *)> Lookup);
   /// In an iteration of StoreScratch loop Loop (index (IV - lb) / step),
   /// where its own copy of each scratch array starts in the array's buffer,
   /// by the array's alloca.
@@ -170,6 +182,8 @@ private:
   llvm::DenseMap<std::pair<const Region *, unsigned>, unsigned> TapeIds;
   /// Array tapes of top-level loop bodies: value -> its buffer.
   llvm::DenseMap<const Value *, Value *> ArrayTape;
+  /// Loop -> its trip count, for loops indexing HoistedArray tapes.
+  llvm::DenseMap<const Operation *, Value *> FixedTrips;
   /// Scratch array (alloca) -> the buffer holding a copy per iteration.
   llvm::DenseMap<const Value *, Value *> ScratchBuffer;
   /// In the primal sweep, scratch array -> where the current iteration's

@@ -36,7 +36,7 @@ void AdjointBuilder::pushTaped(const Region &R, const Value *V) {
   Value *Copy = Fwd.lookup(V);
   auto StorageIt = Plan.RegionStorage.find(&R);
   if (StorageIt != Plan.RegionStorage.end() &&
-      StorageIt->second == TapePlan::Storage::Array) {
+      StorageIt->second != TapePlan::Storage::Stack) {
     B.store(Copy, B.offset(ArrayTape.lookup(V), FwdIndex.lookup(&R)));
   } else {
     B.tapePush(tapeId(R, V->getType()), Copy);
@@ -66,6 +66,16 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
   if (Loop && StorageIt != Plan.RegionStorage.end() &&
       StorageIt->second == TapePlan::Storage::Array)
     FwdIndex[&Src] = iterationIndex(Src, Dst.getArgument(0));
+  if (StorageIt != Plan.RegionStorage.end() &&
+      StorageIt->second == TapePlan::Storage::HoistedArray) {
+    auto Index =
+        nestedIndex(Src, [&](const Value *V) -> llvm::Expected<Value *> {
+          return Fwd.lookup(V);
+        });
+    if (!Index)
+      return Index.takeError();
+    FwdIndex[&Src] = *Index;
+  }
   // A StoreScratch iteration works on its own copy of the scratch arrays.
   llvm::SmallVector<const Value *, 2> Scratch;
   if (Loop && Plan.strategy(Loop) == TapePlan::LoopStrategy::StoreScratch)
@@ -99,8 +109,10 @@ llvm::Error AdjointBuilder::cloneRegion(const Region &Src, Region &Dst) {
 llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
   B.setLoc(Op.getLoc());
   const Region &Parent = *Op.getParentRegion();
-  if (&Parent == &P.getBody())
+  if (&Parent == &P.getBody()) {
     allocateScratch(Op);
+    allocateArrayTapes(Op);
+  }
   switch (Op.getKind()) {
   case OpKind::Return:
     for (Value *V : Op.getOperands())
@@ -408,6 +420,74 @@ void AdjointBuilder::allocateScratch(const Operation &Op) {
   Allocate(&Op);
   for (unsigned K = 0; K != Op.getNumRegions(); ++K)
     walk(Op.getRegion(K), Allocate);
+}
+
+Value *AdjointBuilder::fixedTripCount(const Operation &Loop) {
+  Value *&Trips = FixedTrips[&Loop];
+  if (Trips)
+    return Trips;
+  // Constant bounds may stand in the loop's region, not copied yet.
+  auto Bound = [&](const Value *V) {
+    const Operation *Def = V->getDefiningOp();
+    return Def && Def->getKind() == OpKind::Constant
+               ? B.clone(*Def, {})->getResult()
+               : Fwd.lookup(V);
+  };
+  Value *Lb = Bound(Loop.getOperand(0));
+  Value *Ub = Bound(Loop.getOperand(1));
+  Value *Step = Bound(Loop.getOperand(2));
+  Type IT = Lb->getType();
+  Value *Span = B.sub(Ub, Lb);
+  Value *Count = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
+  Value *Zero = B.constant(IT, 0);
+  Trips = B.select(B.cmp(CmpPred::GT, Span, Zero), Count, Zero);
+  return Trips;
+}
+
+void AdjointBuilder::allocateArrayTapes(const Operation &Op) {
+  for (unsigned K = 0; K != Op.getNumRegions(); ++K)
+    walk(Op.getRegion(K), [&](const Operation *Loop) {
+      if (Loop->getKind() != OpKind::For)
+        return;
+      const Region &Body = Loop->getRegion(0);
+      auto TapedIt = Plan.Taped.find(&Body);
+      auto StorageIt = Plan.RegionStorage.find(&Body);
+      if (TapedIt == Plan.Taped.end() || TapedIt->second.empty() ||
+          StorageIt == Plan.RegionStorage.end() ||
+          StorageIt->second != TapePlan::Storage::HoistedArray)
+        return;
+      Value *Size = nullptr;
+      for (const Operation *L : Plan.ArrayLoops.lookup(&Body)) {
+        Value *Trips = fixedTripCount(*L);
+        Size = Size ? B.mul(Size, Trips) : Trips;
+      }
+      for (const Value *V : TapedIt->second) {
+        Value *Buffer = B.tapeAlloc(V->getType(), Size);
+        Buffer->setName(
+            "tape_" + (V->getName().empty() ? std::string("t") : V->getName()));
+        ArrayTape[V] = Buffer;
+      }
+    });
+}
+
+llvm::Expected<Value *> AdjointBuilder::nestedIndex(
+    const Region &R,
+    llvm::function_ref<llvm::Expected<Value *>(const Value *)> Lookup) {
+  Value *Index = nullptr;
+  for (const Operation *L : Plan.ArrayLoops.lookup(&R)) {
+    llvm::SmallVector<Value *, 3> Vs;
+    for (const Value *V :
+         {L->getRegion(0).getArgument(0), L->getOperand(0), L->getOperand(2)}) {
+      auto Found = Lookup(V);
+      if (!Found)
+        return Found.takeError();
+      Vs.push_back(*Found);
+    }
+    Value *Iteration = B.div(B.sub(Vs[0], Vs[1]), Vs[2]);
+    Index = Index ? B.add(B.mul(Index, FixedTrips.lookup(L)), Iteration)
+                  : Iteration;
+  }
+  return Index;
 }
 
 llvm::SmallVector<std::pair<const Value *, Value *>, 2>

@@ -147,9 +147,14 @@ llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
   if (PushIt != Pushes.end()) {
     auto StorageIt = Plan.RegionStorage.find(&R);
     bool Array = StorageIt != Plan.RegionStorage.end() &&
-                 StorageIt->second == TapePlan::Storage::Array;
+                 StorageIt->second != TapePlan::Storage::Stack;
     Value *Index = nullptr;
-    if (Array) {
+    if (Array && StorageIt->second == TapePlan::Storage::HoistedArray) {
+      auto Nested = nestedIndex(R, [&](const Value *V) { return prim(V); });
+      if (!Nested)
+        return Nested.takeError();
+      Index = *Nested;
+    } else if (Array) {
       auto Lb = prim(R.getParentOp()->getOperand(0));
       auto Step = prim(R.getParentOp()->getOperand(2));
       if (!Lb || !Step)

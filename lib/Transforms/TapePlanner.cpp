@@ -379,7 +379,8 @@ private:
                                  : TapePlan::Decision::Tape;
     }
     if (isPure(Def->getKind()))
-      return TapePlan::Decision::Recompute;
+      return isStoredNotRecomputed(*Def) ? TapePlan::Decision::Tape
+                                         : TapePlan::Decision::Recompute;
     // Memory nobody writes, or nobody writes from here on, reads the same in
     // reverse.
     if (Def->getKind() == OpKind::Load &&
@@ -387,6 +388,20 @@ private:
          isReloadable(*Def)))
       return TapePlan::Decision::Recompute;
     return TapePlan::Decision::Tape;
+  }
+
+  /// A costly pure operation (a division, a math call: recomputeCost 8 and
+  /// up) in a loop at the top of a fused body with an array tape
+  /// (fixedLoopNest) is stored: a store and a load per iteration instead of
+  /// running it again (the exp of a log-sum-exp, as one writes it by hand).
+  /// Only there: elsewhere an inner tape changes which loops recompute
+  /// their body.
+  bool isStoredNotRecomputed(const Operation &Def) {
+    const Region &R = *Def.getParentRegion();
+    const Operation *Loop = R.getParentOp();
+    return recomputeCost(Def) >= 8 && Loop && Loop->getParentRegion() &&
+           P.isFusedBody(*Loop->getParentRegion()) &&
+           !fixedLoopNest(R).empty();
   }
 
   /// Taped values in primal order (region arguments first), so that pops in
@@ -407,8 +422,38 @@ private:
       const Operation *Loop = R->getParentOp();
       bool TopLevelFor = Loop && Loop->getKind() == OpKind::For &&
                          Loop->getParentRegion() == &F.getBody();
-      P.RegionStorage[R] =
-          TopLevelFor ? TapePlan::Storage::Array : TapePlan::Storage::Stack;
+      auto Loops = fixedLoopNest(*R);
+      P.RegionStorage[R] = TopLevelFor      ? TapePlan::Storage::Array
+                           : !Loops.empty() ? TapePlan::Storage::HoistedArray
+                                            : TapePlan::Storage::Stack;
+      if (!TopLevelFor && !Loops.empty())
+        P.ArrayLoops[R] = std::move(Loops);
+    }
+  }
+
+  /// The `for` loops from the top of R's scope down to R's own, outermost
+  /// first, when all have bounds at function level or constant and one
+  /// integer type (each (iteration, ...) then has one slot in an array
+  /// sized once per call); otherwise none.
+  llvm::SmallVector<const Operation *, 2> fixedLoopNest(const Region &R) {
+    llvm::SmallVector<const Operation *, 2> Loops;
+    for (const Region *Cur = &R;;) {
+      const Operation *Loop = Cur->getParentOp();
+      if (!Loop || Loop->getKind() != OpKind::For)
+        return {};
+      for (unsigned I = 0; I != 3; ++I) {
+        const Value *Bound = Loop->getOperand(I);
+        const Operation *Def = Bound->getDefiningOp();
+        if (Bound->getParentRegion() != &F.getBody() &&
+            !(Def && Def->getKind() == OpKind::Constant))
+          return {};
+        if (Bound->getType() != R.getParentOp()->getOperand(0)->getType())
+          return {};
+      }
+      Loops.insert(Loops.begin(), Loop);
+      Cur = Loop->getParentRegion();
+      if (isRoot(*Cur))
+        return Loops;
     }
   }
 
@@ -519,6 +564,8 @@ void TapePlan::print(const Function &F, llvm::raw_ostream &OS) const {
     }
     auto It = RegionStorage.find(&Op->getRegion(0));
     bool Array = It != RegionStorage.end() && It->second == Storage::Array;
+    bool Hoisted =
+        It != RegionStorage.end() && It->second == Storage::HoistedArray;
     OS << "loop " << Op->getMnemonic();
     if (Op->getLoc().isKnown())
       OS << " at line " << Op->getLoc().Line;
@@ -544,10 +591,23 @@ void TapePlan::print(const Function &F, llvm::raw_ostream &OS) const {
       OS << "recompute body per iteration (recompute factor " << Factor
          << "), ";
     }
-    OS << (Count == 0 ? "no tape"
-           : Array    ? "array tape"
-                      : "stack tape")
-       << ", " << Count << " values (" << Bytes << " bytes) per iteration";
+    OS << (Count == 0         ? "no tape"
+           : Array || Hoisted ? "array tape"
+                              : "stack tape");
+    if (Count && Hoisted) {
+      // One buffer per call, a slot per iteration of the enclosing loops.
+      auto Loops = ArrayLoops.lookup(&Op->getRegion(0));
+      OS << " (allocated once per call, indexed by iteration";
+      if (Loops.size() > 1) {
+        bool Known = llvm::all_of(
+            Loops, [](const Operation *L) { return L->getLoc().isKnown(); });
+        OS << " of " << Loops.size() << " nested loops";
+        for (unsigned I = 0; Known && I != Loops.size(); ++I)
+          OS << (I ? ", " : " at lines ") << Loops[I]->getLoc().Line;
+      }
+      OS << ")";
+    }
+    OS << ", " << Count << " values (" << Bytes << " bytes) per iteration";
     if (TapedCounts.contains(Op))
       OS << ", iteration count taped";
     // Tapes inside a recomputed body hold one iteration of it at a time.

@@ -65,8 +65,8 @@ DDX_ADJOINT(mixture<double>, "p");
 // PLAN-LABEL: tape plan for @mixture<double>
 // PLAN-NEXT: loop for at line [[#@LINE-32]]: reverse fused into each iteration (recompute factor 1), no tape, 0 values (0 bytes) per iteration
 // PLAN-NEXT: loop for at line [[#@LINE-32]]: scratch arrays kept per iteration (%z, %y: 8 values per iteration), no recompute, no tape, 0 values (0 bytes) per iteration, within one iteration of the loop at line [[#@LINE-33]]
-// PLAN: loop for at line [[#@LINE-27]]: stack tape, 1 values (4 bytes) per iteration, within one iteration of the loop at line [[#@LINE-34]]
-// PLAN: loop for at line [[#@LINE-17]]: stack tape, 1 values (8 bytes) per iteration, within one iteration of the loop at line [[#@LINE-35]]
+// PLAN: loop for at line [[#@LINE-27]]: array tape (allocated once per call, indexed by iteration of 2 nested loops at lines [[#@LINE-33]], [[#@LINE-27]]), 1 values (4 bytes) per iteration, within one iteration of the loop at line [[#@LINE-34]]
+// PLAN: loop for at line [[#@LINE-17]]: array tape (allocated once per call, indexed by iteration), 1 values (8 bytes) per iteration, within one iteration of the loop at line [[#@LINE-35]]
 
 // The same, squared: the loop's result no longer just adds into the
 // function's, so its reverse cannot run inside the primal loop; the reverse
@@ -129,7 +129,7 @@ DDX_TANGENT(carried<double>, "p");
 DDX_GRADIENT(carried<double>, "p");
 // PLAN-LABEL: tape plan for @carried<double>
 // PLAN-NEXT: loop for at line [[#@LINE-11]]: no tape
-// PLAN-NEXT: loop for at line [[#@LINE-11]]: stack tape
+// PLAN-NEXT: loop for at line [[#@LINE-11]]: array tape (allocated once per call, indexed by iteration of 2 nested loops at lines [[#@LINE-12]], [[#@LINE-11]])
 
 // Each iteration writes w[0..m) and then reads w[0..m], one element past
 // what it wrote: w[m] comes from the previous iteration (the last inner loop

@@ -26,7 +26,12 @@ namespace ddx {
 ///    Chosen over Tape always, and over Recompute when recomputing would
 ///    cost more than one cheap operation (recomputeCost).
 /// Taped values inside a top-level counted loop go to an array sized at loop
-/// entry (indexed by iteration); elsewhere to a growing stack.
+/// entry (indexed by iteration). Inside a `for` nested only in `for` loops
+/// up to its scope, all with bounds at function level or constant (so the
+/// same trip counts every time), they go to an array allocated once per call
+/// before the top-level operation holding them, indexed by the iterations of
+/// those loops (ArrayLoops): a scope's tapes are read back before the scope
+/// runs again. Elsewhere to a growing stack.
 ///
 /// Per loop, a strategy: Tape (the above), or RecomputeBody for a `for` at
 /// the top of the function or of a recomputed or fused body, whose body
@@ -51,7 +56,7 @@ namespace ddx {
 /// per iteration than running the body again costs (recomputeCost).
 struct TapePlan {
   enum class Decision { Keep, Recompute, Tape, Carry };
-  enum class Storage { Stack, Array };
+  enum class Storage { Stack, Array, HoistedArray };
   enum class LoopStrategy { Tape, RecomputeBody, FusedReverse, StoreScratch };
 
   llvm::DenseMap<const ir::Value *, Decision> Decisions;
@@ -63,6 +68,11 @@ struct TapePlan {
   llvm::DenseSet<const ir::Operation *> TapedCounts;
   /// Storage of each loop body's tape.
   llvm::DenseMap<const ir::Region *, Storage> RegionStorage;
+  /// Per HoistedArray body, the loops whose iterations index its array,
+  /// outermost first (the last one is the body's own).
+  llvm::DenseMap<const ir::Region *,
+                 llvm::SmallVector<const ir::Operation *, 2>>
+      ArrayLoops;
 
   /// Per `if`, the Carry values it yields as extra results, in program
   /// order (also those of ifs nested in it).
