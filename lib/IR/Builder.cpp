@@ -60,6 +60,14 @@ Value *Builder::select(Value *Cond, Value *T, Value *F) {
   return create(OpKind::Select, {Cond, T, F}, {T->getType()})->getResult();
 }
 
+Value *Builder::tripCount(Value *Lb, Value *Ub, Value *Step) {
+  Type IT = Lb->getType();
+  Value *Span = sub(Ub, Lb);
+  Value *Trips = div(add(Span, sub(Step, constant(IT, 1))), Step);
+  Value *Zero = constant(IT, 0);
+  return select(cmp(CmpPred::GT, Span, Zero), Trips, Zero);
+}
+
 Value *Builder::cast(Value *V, Type To) {
   if (V->getType() == To)
     return V;

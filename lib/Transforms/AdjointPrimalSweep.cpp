@@ -182,12 +182,7 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
       Value *Lb = Fwd.lookup(Op.getOperand(0));
       Value *Ub = Fwd.lookup(Op.getOperand(1));
       Value *Step = Fwd.lookup(Op.getOperand(2));
-      Type IT = Lb->getType();
-      // ceil((ub - lb) / step), or 0 when ub <= lb.
-      Value *Span = B.sub(Ub, Lb);
-      Value *Trips = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
-      Value *Zero = B.constant(IT, 0);
-      Value *Count = B.select(B.cmp(CmpPred::GT, Span, Zero), Trips, Zero);
+      Value *Count = B.tripCount(Lb, Ub, Step);
       for (const Value *V : TapedIt->second) {
         Value *Buffer = B.tapeAlloc(V->getType(), Count);
         Buffer->setName(
@@ -404,15 +399,12 @@ void AdjointBuilder::allocateScratch(const Operation &Op) {
     Value *Lb = Bound(Loop->getOperand(0));
     Value *Ub = Bound(Loop->getOperand(1));
     Value *Step = Bound(Loop->getOperand(2));
-    Type IT = Lb->getType();
-    Value *Span = B.sub(Ub, Lb);
-    Value *Trips = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
-    Value *Zero = B.constant(IT, 0);
-    Value *Count = B.select(B.cmp(CmpPred::GT, Span, Zero), Trips, Zero);
+    Value *Count = B.tripCount(Lb, Ub, Step);
     for (const Value *Base : It->second) {
       int64_t Size = Base->getDefiningOp()->getIntAttr();
-      Value *Buffer = B.tapeAlloc(Base->getType().getElementType(),
-                                  B.mul(Count, B.constant(IT, Size)));
+      Value *Buffer =
+          B.tapeAlloc(Base->getType().getElementType(),
+                      B.mul(Count, B.constant(Count->getType(), Size)));
       Buffer->setName("kept_" + Base->getName());
       ScratchBuffer[Base] = Buffer;
     }
@@ -436,11 +428,7 @@ Value *AdjointBuilder::fixedTripCount(const Operation &Loop) {
   Value *Lb = Bound(Loop.getOperand(0));
   Value *Ub = Bound(Loop.getOperand(1));
   Value *Step = Bound(Loop.getOperand(2));
-  Type IT = Lb->getType();
-  Value *Span = B.sub(Ub, Lb);
-  Value *Count = B.div(B.add(Span, B.sub(Step, B.constant(IT, 1))), Step);
-  Value *Zero = B.constant(IT, 0);
-  Trips = B.select(B.cmp(CmpPred::GT, Span, Zero), Count, Zero);
+  Trips = B.tripCount(Lb, Ub, Step);
   return Trips;
 }
 

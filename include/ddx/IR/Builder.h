@@ -45,6 +45,9 @@ public:
   Value *math(OpKind Kind, llvm::ArrayRef<Value *> Operands);
   Value *cmp(CmpPred P, Value *A, Value *B);
   Value *select(Value *Cond, Value *T, Value *F);
+  /// The trip count of `for (i = Lb; i < Ub; i += Step)` (Step > 0):
+  /// ceil((Ub - Lb) / Step), or 0 when Ub <= Lb.
+  Value *tripCount(Value *Lb, Value *Ub, Value *Step);
   /// A conversion; returns V itself when it already has type To.
   Value *cast(Value *V, Type To);
   Operation *call(llvm::StringRef Callee, llvm::ArrayRef<Value *> Args,
