@@ -567,10 +567,8 @@ ir::Value *FunctionLowering::lowerCast(const CastExpr *E, ir::Type Ty) {
       return lowerConditional(CO, Ty);
     // std::max and std::min return a reference to an argument; reading it
     // reads the value.
-    if (const auto *CE = dyn_cast<CallExpr>(Sub->IgnoreParens()))
-      if (const FunctionDecl *Callee = CE->getDirectCallee())
-        if (std::optional<bool> IsMax = matchStdMinMax(Callee, CE))
-          return convert(lowerMinMax(CE, *IsMax), Ty);
+    if (std::optional<StdMinMax> MM = matchStdMinMax(Sub))
+      return convert(lowerMinMax(*MM), Ty);
     if (std::optional<APValue> C = globalConstant(Sub)) {
       if (C->isFloat() && Ty.isFloat())
         return constant(Ty, toDouble(C->getFloat()));
@@ -766,8 +764,8 @@ ir::Value *FunctionLowering::lowerCall(const CallExpr *E) {
     unsupported(E->getExprLoc(), Construct::MemberCall, MC.displayName(Callee));
     return Fail();
   }
-  if (std::optional<bool> IsMax = matchStdMinMax(Callee, E))
-    return lowerMinMax(E, *IsMax);
+  if (std::optional<StdMinMax> MM = matchStdMinMax(E))
+    return lowerMinMax(*MM);
   const SourceManager &SM = Ctx.getSourceManager();
   if (isInStdNamespace(Callee) || Callee->getBuiltinID() ||
       SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) {
@@ -792,15 +790,14 @@ ir::Value *FunctionLowering::lowerMathCall(const CallExpr *E, ir::OpKind K) {
   return B.math(K, Args);
 }
 
-ir::Value *FunctionLowering::lowerMinMax(const CallExpr *E, bool IsMax) {
+ir::Value *FunctionLowering::lowerMinMax(const StdMinMax &MM) {
+  const CallExpr *E = MM.Call;
   ir::Type Ty = *lowerType(Ctx, E->getType());
   // An argument may itself be std::max/std::min (a clamp), bound to the
   // reference parameter as an lvalue.
   auto Arg = [&](const Expr *A) {
-    if (const auto *CE = dyn_cast<CallExpr>(A->IgnoreParenImpCasts()))
-      if (const FunctionDecl *Callee = CE->getDirectCallee())
-        if (std::optional<bool> Nested = matchStdMinMax(Callee, CE))
-          return convert(lowerMinMax(CE, *Nested), Ty);
+    if (std::optional<StdMinMax> Nested = matchStdMinMax(A))
+      return convert(lowerMinMax(*Nested), Ty);
     return lowerExprAs(A, Ty);
   };
   ir::Value *First = Arg(E->getArg(0));
@@ -808,8 +805,8 @@ ir::Value *FunctionLowering::lowerMinMax(const CallExpr *E, bool IsMax) {
   LocScope L(*this, E->getExprLoc());
   // As the standard specifies: max is `a < b ? b : a`, min is `b < a ? b :
   // a`; on a tie both return a, and so does the derivative.
-  ir::Value *TakeSecond = IsMax ? B.cmp(ir::CmpPred::LT, First, Second)
-                                : B.cmp(ir::CmpPred::LT, Second, First);
+  ir::Value *TakeSecond = MM.IsMax ? B.cmp(ir::CmpPred::LT, First, Second)
+                                   : B.cmp(ir::CmpPred::LT, Second, First);
   return B.select(TakeSecond, Second, First);
 }
 

@@ -21,6 +21,7 @@
 #ifndef DDX_LIB_FRONTEND_LOWERINGIMPL_H
 #define DDX_LIB_FRONTEND_LOWERINGIMPL_H
 
+#include "MathFunctions.h"
 #include "ddx/Frontend/Diagnostics.h"
 #include "ddx/IR/Builder.h"
 #include "ddx/IR/IR.h"
@@ -358,7 +359,7 @@ private:
                               ir::Type Ty);
   ir::Value *lowerCall(const clang::CallExpr *E);
   ir::Value *lowerMathCall(const clang::CallExpr *E, ir::OpKind K);
-  ir::Value *lowerMinMax(const clang::CallExpr *E, bool IsMax);
+  ir::Value *lowerMinMax(const StdMinMax &MM);
   ir::Value *lowerUserCall(const clang::CallExpr *E,
                            const clang::FunctionDecl *Callee);
   void assign(LocalVar *V, ir::Value *Val, clang::SourceLocation Loc = {});

@@ -42,26 +42,20 @@ bool isInStdNamespace(const FunctionDecl *FD) {
   return false;
 }
 
-std::optional<bool> matchStdMinMax(const FunctionDecl *Callee,
-                                   const CallExpr *E) {
-  if (!isInStdNamespace(Callee) || !Callee->getDeclName().isIdentifier() ||
-      E->getNumArgs() != 2)
+std::optional<StdMinMax> matchStdMinMax(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !isInStdNamespace(Callee) ||
+      !Callee->getDeclName().isIdentifier() || Call->getNumArgs() != 2 ||
+      !Call->getType()->isArithmeticType())
     return std::nullopt;
   llvm::StringRef Id = Callee->getName();
   if (Id != "max" && Id != "min")
     return std::nullopt;
-  QualType T = E->getType().getNonReferenceType().getUnqualifiedType();
-  if (!T->isArithmeticType())
-    return std::nullopt;
-  for (const Expr *Arg : E->arguments())
-    if (!Arg->getType()
-             .getNonReferenceType()
-             .getUnqualifiedType()
-             .getCanonicalType()
-             .getTypePtr()
-             ->isArithmeticType())
+  for (const Expr *Arg : Call->arguments())
+    if (!Arg->getType()->isArithmeticType())
       return std::nullopt;
-  return Id == "max";
+  return StdMinMax{Call, Id == "max"};
 }
 
 std::optional<MathFunction> matchMathFunction(const FunctionDecl *FD) {

@@ -7,6 +7,7 @@
 
 namespace clang {
 class CallExpr;
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -30,10 +31,15 @@ std::optional<MathFunction> matchMathFunction(const clang::FunctionDecl *FD);
 /// True if FD is declared in namespace std or a namespace nested in it.
 bool isInStdNamespace(const clang::FunctionDecl *FD);
 
-/// For a call of std::max(a, b) or std::min(a, b) (two arguments of the
-/// result's arithmetic type, no comparator): true for max, false for min.
-std::optional<bool> matchStdMinMax(const clang::FunctionDecl *Callee,
-                                   const clang::CallExpr *E);
+/// A call of std::max(a, b) or std::min(a, b): two arguments of the
+/// result's arithmetic type, no comparator.
+struct StdMinMax {
+  const clang::CallExpr *Call;
+  bool IsMax;
+};
+
+/// E (parentheses and implicit casts aside) as such a call, if it is one.
+std::optional<StdMinMax> matchStdMinMax(const clang::Expr *E);
 
 } // namespace ddx::frontend
 
