@@ -389,17 +389,8 @@ void AdjointBuilder::allocateScratch(const Operation &Op) {
     if (It == Plan.Scratch.end())
       return;
     // Trip count * array size; the bounds are function-level values or
-    // constants (which may stand in the loop's region, not copied yet).
-    auto Bound = [&](const Value *V) {
-      const Operation *Def = V->getDefiningOp();
-      return Def && Def->getKind() == OpKind::Constant
-                 ? B.clone(*Def, {})->getResult()
-                 : Fwd.lookup(V);
-    };
-    Value *Lb = Bound(Loop->getOperand(0));
-    Value *Ub = Bound(Loop->getOperand(1));
-    Value *Step = Bound(Loop->getOperand(2));
-    Value *Count = B.tripCount(Lb, Ub, Step);
+    // constants.
+    Value *Count = fixedTripCount(*Loop);
     for (const Value *Base : It->second) {
       int64_t Size = Base->getDefiningOp()->getIntAttr();
       Value *Buffer =
