@@ -8,6 +8,8 @@
 //   DDX_TANGENT_AS(df, f);   // picks the name
 //   DDX_GRADIENT(f);         // double f_grad(x, y, double* d_x, double* d_y)
 //   DDX_ADJOINT(f);          // void f_adjoint(x, y, d_ret, d_x, d_y)
+//   DDX_ADJOINT_N(f, 2);     // void f_adjoint_n(x, y, const double* d_ret,
+//                            //                  double* d_x, double* d_y)
 //
 // A request is a namespace-scope declaration. Under ddx (`ddx gen`, and the
 // plugin) the derivative's definition follows it, so code after the request
@@ -37,10 +39,10 @@ template <typename T> struct dual {
 #define DDX_CAT_(A, B) DDX_CAT_IMPL_(A, B)
 
 #if defined(__clang__)
-#define DDX_REQUEST_ATTR_(Kind, Name, Wrt)                                     \
-  maybe_unused, clang::annotate("ddx.request", Kind, Name, Wrt)
+#define DDX_REQUEST_ATTR_(Kind, Name, Wrt, Lanes)                              \
+  maybe_unused, clang::annotate("ddx.request", Kind, Name, Wrt, Lanes)
 #else
-#define DDX_REQUEST_ATTR_(Kind, Name, Wrt) maybe_unused
+#define DDX_REQUEST_ATTR_(Kind, Name, Wrt, Lanes) maybe_unused
 #endif
 
 #define DDX_STRINGIZE_(X) #X
@@ -65,9 +67,12 @@ template <typename T> struct dual {
 
 #define DDX_REQUEST_(Kind, Name, Fn, Wrt, ...)                                 \
   DDX_REQUEST_WITH_ID_(DDX_CAT_(ddx_request_, __COUNTER__), Kind, Name, Fn,    \
-                       Wrt)
-#define DDX_REQUEST_WITH_ID_(Id, Kind, Name, Fn, Wrt)                          \
-  [[DDX_REQUEST_ATTR_(Kind, Name, Wrt)]] static constexpr auto Id =            \
+                       Wrt, 0)
+#define DDX_LANES_REQUEST_(Kind, Name, Fn, Lanes, Wrt, ...)                    \
+  DDX_REQUEST_WITH_ID_(DDX_CAT_(ddx_request_, __COUNTER__), Kind, Name, Fn,    \
+                       Wrt, Lanes)
+#define DDX_REQUEST_WITH_ID_(Id, Kind, Name, Fn, Wrt, Lanes)                   \
+  [[DDX_REQUEST_ATTR_(Kind, Name, Wrt, Lanes)]] static constexpr auto Id =     \
       &Fn DDX_AFTER_REQUEST_(Id)
 
 /// DDX_GRADIENT(f [, "x, y"]): reverse mode, `<f>_grad`: returns f's value
@@ -80,6 +85,16 @@ template <typename T> struct dual {
 #define DDX_ADJOINT(...) DDX_REQUEST_("adjoint", "", __VA_ARGS__, "", "")
 #define DDX_ADJOINT_AS(Name, ...)                                              \
   DDX_REQUEST_("adjoint", #Name, __VA_ARGS__, "", "")
+
+/// DDX_ADJOINT_N(f, N [, "x, y"]): the vector adjoint `<f>_adjoint_n`, N
+/// pullbacks from one primal sweep (a Jacobian, with N = the number of
+/// outputs and unit seeds). Every d_ array holds N lanes per element:
+/// element k, lane l at d_p[k * N + l]; a scalar's d_ points to its N
+/// adjoints; `const T* d_ret` holds the result's N seeds.
+#define DDX_ADJOINT_N(...)                                                     \
+  DDX_LANES_REQUEST_("adjoint_n", "", __VA_ARGS__, "", "")
+#define DDX_ADJOINT_N_AS(Name, ...)                                            \
+  DDX_LANES_REQUEST_("adjoint_n", #Name, __VA_ARGS__, "", "")
 
 /// DDX_TANGENT(f [, "x, y"]): forward mode, `<f>_tangent`.
 #define DDX_TANGENT(...) DDX_REQUEST_("tangent", "", __VA_ARGS__, "", "")

@@ -257,6 +257,7 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
 
   DerivativeSpec Spec;
   Spec.Kind = R->Kind;
+  Spec.Lanes = R->Lanes;
   Spec.Function = F->getName();
   Spec.Name = R->Name;
   // In parameter order, however the request lists them: derivative

@@ -187,8 +187,11 @@ const char *formatOf(Msg M) {
   case Msg::RequestNotFunction:
     return "a ddx request must name a function, as in DDX_TANGENT(f)";
   case Msg::RequestBadKind:
-    return "unknown derivative kind '%0'; expected 'tangent', 'gradient' or "
-           "'adjoint'";
+    return "unknown derivative kind '%0'; expected 'tangent', 'gradient', "
+           "'adjoint' or 'adjoint_n'";
+  case Msg::RequestBadLanes:
+    return "DDX_ADJOINT_N needs a number of lanes from 1 to 64 as its second "
+           "argument, as in DDX_ADJOINT_N(f, 2)";
   case Msg::RequestNoDefinition:
     return "'%0' has no visible definition; define it in this file, before "
            "the request, so ddx can differentiate its body (custom "

@@ -3,7 +3,7 @@
 // A request is a namespace-scope variable that ddx.h's macros declare (and
 // follow with `#pragma ddx request ddx_request_N`, see Driver/Generator.h):
 //
-//   [[clang::annotate("ddx.request", kind, name, wrt)]]
+//   [[clang::annotate("ddx.request", kind, name, wrt[, lanes])]]
 //   static constexpr auto ddx_request_N = &f;
 //
 //===----------------------------------------------------------------------===//
@@ -68,6 +68,8 @@ const char *kindSuffix(RequestKind K) {
     return "_grad";
   case RequestKind::Adjoint:
     return "_adjoint";
+  case RequestKind::VectorAdjoint:
+    return "_adjoint_n";
   }
   return "";
 }
@@ -101,7 +103,9 @@ public:
     R.Loc = R.Range.getBegin();
 
     llvm::SmallVector<std::string, 3> Args;
-    for (const Expr *E : Request->args())
+    for (const Expr *E : llvm::ArrayRef<Expr *>(Request->args_begin(),
+                                                 Request->args_size())
+                             .take_front(3))
       if (std::optional<std::string> S = stringArg(E))
         Args.push_back(*S);
     if (Args.size() != 3) {
@@ -114,9 +118,19 @@ public:
       R.Kind = RequestKind::Gradient;
     else if (Args[0] == "adjoint")
       R.Kind = RequestKind::Adjoint;
+    else if (Args[0] == "adjoint_n")
+      R.Kind = RequestKind::VectorAdjoint;
     else {
       Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
       return std::nullopt;
+    }
+    if (R.Kind == RequestKind::VectorAdjoint) {
+      std::optional<unsigned> Lanes = lanesArg(Request);
+      if (!Lanes) {
+        Diags.report(R.Loc, Msg::RequestBadLanes);
+        return std::nullopt;
+      }
+      R.Lanes = *Lanes;
     }
 
     const FunctionDecl *FD = requestedFunction(VD);
@@ -144,6 +158,24 @@ public:
   }
 
 private:
+  /// The lane count: the annotation's fourth argument, an integer constant
+  /// from 1 to MaxLanes.
+  std::optional<unsigned> lanesArg(const AnnotateAttr *Request) {
+    if (Request->args_size() != 4)
+      return std::nullopt;
+    const Expr *E = *(Request->args_begin() + 3);
+    if (E->isValueDependent() || !E->getType()->isIntegerType())
+      return std::nullopt;
+    Expr::EvalResult Result;
+    if (!E->EvaluateAsInt(Result, Ctx))
+      return std::nullopt;
+    llvm::APSInt N = Result.Val.getInt();
+    if (N < 1 || N > MaxLanes)
+      return std::nullopt;
+    return static_cast<unsigned>(N.getExtValue());
+  }
+  static constexpr int MaxLanes = 64;
+
   std::string qualifiedName(const FunctionDecl *FD) {
     std::string S;
     llvm::raw_string_ostream OS(S);

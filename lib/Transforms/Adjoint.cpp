@@ -31,10 +31,13 @@ using namespace ddx::ir;
 using namespace ddx::detail;
 
 std::string ddx::adjointCacheKey(const Function &Callee,
-                                 llvm::ArrayRef<unsigned> Active) {
+                                 llvm::ArrayRef<unsigned> Active,
+                                 unsigned Lanes) {
   std::string Key = Callee.getName() + "#";
   for (unsigned I : Active)
     Key += std::to_string(I) + ",";
+  if (Lanes)
+    Key += "x" + std::to_string(Lanes);
   return Key;
 }
 
@@ -50,8 +53,10 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   for (unsigned I = 0; I != P.getNumParams(); ++I)
     Params.push_back(P.getParam(I)->getType());
   bool HasSeed = FloatResult && !Gradient;
+  // A vector adjoint's seeds: one per lane, in an array.
   if (HasSeed)
-    Params.push_back(Results[0]);
+    Params.push_back(Vector ? Type::ptr(Results[0], /*Const=*/true)
+                               : Results[0]);
   // One d_ parameter per independent scalar and per pointer that is an
   // input or an output.
   llvm::SmallVector<unsigned, 4> Derivative;
@@ -87,12 +92,26 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
     D->setName(derivativeName(Param->getName()));
     if (Param->getType().isPointer())
       Shadow[Param] = D;
-    else
-      Slot[Param] = D;
+    else if (!Vector)
+      Slot[{Param, 0}] = D;
   }
 
-  ResultSeed = Seed;
   B.setInsertionPointToEnd(A->getBody());
+  // With lanes, a scalar's d_ points to its lanes, and d_ret holds the
+  // seeds.
+  for (unsigned L = 0; L != Lanes && Vector; ++L) {
+    Value *LaneIndex = B.constant(Type::i64(), L);
+    Next = P.getNumParams() + HasSeed;
+    for (unsigned I : Derivative) {
+      Value *D = A->getParam(Next++);
+      if (!P.getParam(I)->getType().isPointer())
+        Slot[{P.getParam(I), L}] = B.offset(D, LaneIndex);
+    }
+    if (Seed)
+      ResultSeeds.push_back(B.load(B.offset(Seed, LaneIndex)));
+  }
+  if (Seed && !Vector)
+    ResultSeeds.push_back(Seed);
   if (llvm::Error E = cloneRegion(P.getBody(), A->getBody()))
     return E;
 
@@ -102,15 +121,17 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   // Slots for function-level values accumulated inside nested regions.
   for (const auto &Op : P.getBody().getOps())
     for (Value *Res : Op->getResults())
-      if (NeedsSlot.contains(Res) && !Slot.count(Res)) {
-        Value *Sl = B.localAlloc(Res->getType(), 1);
-        Sl->setName(derivativeName(Res->getName()));
-        Slot[Res] = Sl;
-      }
+      if (NeedsSlot.contains(Res))
+        makeSlot(Res);
   const Operation *Ret = P.getBody().getTerminator();
   if (FloatResult && Ret && Ret->getNumOperands() == 1)
-    accumulate(Ret->getOperand(0),
-               Seed ? Seed : B.constant(Results[0], 1.0));
+    if (llvm::Error E = forEachLane([&] {
+          accumulate(Ret->getOperand(0),
+                     ResultSeeds.empty() ? B.constant(Results[0], 1.0)
+                                         : ResultSeeds[Lane]);
+          return llvm::Error::success();
+        }))
+      return E;
   if (llvm::Error E = reverseOps(P.getBody()))
     return E;
   Scopes.pop_back();
@@ -139,6 +160,9 @@ llvm::Expected<Function *> ddx::buildAdjoint(Module &M,
           "parameter " + std::to_string(I) + " of '" + Options.Function +
           "' does not hold floating-point data");
   llvm::ArrayRef<Type> Results = Primal->getResultTypes();
+  if (Options.Gradient && Options.Lanes)
+    return llvm::createStringError("a gradient has one lane; use a vector "
+                                   "adjoint for several seeds");
   if (Options.Gradient && (Results.size() != 1 || !Results[0].isFloat()))
     return llvm::createStringError(
         "a gradient needs a floating-point result, and '" + Options.Function +
@@ -149,7 +173,7 @@ llvm::Expected<Function *> ddx::buildAdjoint(Module &M,
   if (M.lookup(Options.Name))
     return llvm::createStringError("a function named '" + Options.Name +
                                    "' already exists");
-  AdjointBuilder AB(M, Cache, *Primal, Active);
+  AdjointBuilder AB(M, Cache, *Primal, Active, Options.Lanes);
   auto F = AB.build(Options.Name, Options.Gradient);
   if (F && Report) {
     llvm::raw_string_ostream OS(*Report);

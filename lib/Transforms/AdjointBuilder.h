@@ -32,10 +32,14 @@ const Value *offsetChain(const Value *Ptr,
 
 class AdjointBuilder {
 public:
+  /// VectorLanes > 0 builds the vector (multi-seed) adjoint: every adjoint
+  /// is computed once per lane, from one primal sweep.
   AdjointBuilder(Module &M, AdjointCache &Cache, const Function &Primal,
-                 llvm::ArrayRef<unsigned> ActiveParams)
+                 llvm::ArrayRef<unsigned> ActiveParams,
+                 unsigned VectorLanes = 0)
       : M(M), Cache(Cache), P(Primal), Varied(Primal, ActiveParams),
-        Useful(Primal) {
+        Useful(Primal), Lanes(std::max(VectorLanes, 1u)),
+        Vector(VectorLanes != 0) {
     for (unsigned I : ActiveParams)
       Independent.insert(I);
     Plan = planTape(
@@ -112,8 +116,12 @@ private:
 
   //===--- Reverse sweep
   //---------------------------------------------------===//
+  /// An adjoint is per value and lane.
+  using AdjKey = std::pair<const Value *, unsigned>;
   struct Scope {
-    llvm::DenseMap<const Value *, Value *> Prim, Adj;
+    llvm::DenseMap<const Value *, Value *> Prim;
+    /// Adjoints of values in the current lane (SSA part).
+    llvm::DenseMap<AdjKey, Value *> Adj;
     llvm::DenseMap<const Operation *, Value *> Count;
     /// Scratch array -> where this iteration's copy starts (StoreScratch).
     llvm::DenseMap<const Value *, Value *> ScratchStart;
@@ -121,11 +129,18 @@ private:
   llvm::Expected<Value *> prim(const Value *V);
   /// A loop counter's value in the current iteration (counterIncrement).
   llvm::Expected<Value *> counterValue(const Value *V);
-  llvm::Expected<Value *> shadowPointer(const Value *Ptr);
+  /// The current lane's element of Ptr's shadow. Shadow storage holds the
+  /// lanes of each element together: element k, lane l at k * Lanes + l.
+  llvm::Expected<Value *> shadowPointer(const Value *Ptr) {
+    return shadowAddress(Ptr, /*InLane=*/true);
+  }
+  /// InLane false: lane 0 of the element (where a callee's shadow starts).
+  llvm::Expected<Value *> shadowAddress(const Value *Ptr, bool InLane);
   /// Where the innermost StoreScratch iteration's copy of Base starts, or
   /// null.
   Value *scratchStart(const Value *Base);
-  /// The adjoint of V accumulated so far (SSA part plus slot); null if zero.
+  /// The adjoint of V in the current lane accumulated so far (SSA part plus
+  /// slot); null if zero.
   Value *adjoint(const Value *V);
   Value *adjointOrZero(const Value *V) {
     if (Value *A = adjoint(V))
@@ -133,14 +148,35 @@ private:
     return B.constant(V->getType(), 0.0);
   }
   void accumulate(const Value *V, Value *Contribution);
+  /// Creates V's slots (one local per lane), unless it has them.
+  void makeSlot(const Value *V);
+  /// Runs Fn once per lane, with Lane set.
+  llvm::Error forEachLane(llvm::function_ref<llvm::Error()> Fn) {
+    for (Lane = 0; Lane != Lanes; ++Lane)
+      if (llvm::Error E = Fn()) {
+        Lane = 0;
+        return E;
+      }
+    Lane = 0;
+    return llvm::Error::success();
+  }
   /// Starts reversing R: binds its popped values and creates its slots.
   llvm::Error enterRegion(const Region &R, Value *IV = nullptr,
                           const Operation *Loop = nullptr);
   llvm::Error reverseOps(const Region &R);
   llvm::Error reverseOp(const Operation &Op);
   llvm::Error reversePure(const Operation &Op);
+  llvm::Error reversePureInLane(const Operation &Op,
+                                const DerivativeRule &Rule);
   llvm::Error reverseCall(const Operation &Op);
   llvm::Error reverseIf(const Operation &Op);
+  /// Each value's adjoint (or zero) in every lane: value K, lane L at
+  /// K * Lanes + L, the order reversed loops carry them in.
+  llvm::SmallVector<Value *, 4>
+  laneAdjoints(llvm::ArrayRef<const Value *> Values);
+  /// Adds Adj (laid out as laneAdjoints makes it) into Values' adjoints.
+  void accumulateLanes(llvm::ArrayRef<const Value *> Values,
+                       llvm::ArrayRef<Value *> Adj);
   llvm::Error reverseFor(const Operation &Op);
   llvm::Error reverseWhile(const Operation &Op);
   /// Reverses one iteration of a FusedReverse loop inside the primal copy
@@ -164,8 +200,9 @@ private:
   llvm::DenseMap<const Value *, Value *> Fwd;
   /// Base object -> its shadow (function level).
   llvm::DenseMap<const Value *, Value *> Shadow;
-  /// Adjoint slots: scalar parameters' d_ pointers, and one-element locals.
-  llvm::DenseMap<const Value *, Value *> Slot;
+  /// Adjoint slots per lane: scalar parameters' d_ pointers (an element of
+  /// them with lanes), and one-element locals.
+  llvm::DenseMap<AdjKey, Value *> Slot;
   /// Carry value -> the result of the latest copy of the outermost `if`
   /// yielding it (TapePlan::Carried), or of the innermost one copied so far.
   llvm::DenseMap<const Value *, Value *> CarriedOut;
@@ -196,9 +233,16 @@ private:
   /// Nonzero while the primal sweep copies a recomputed body: its inner
   /// regions tape when the body runs again, not now.
   unsigned Silent = 0;
-  /// The seed of f's result: `d_ret`, or null for a gradient (seed 1).
-  Value *ResultSeed = nullptr;
-  /// FusedReverse loop -> the adjoint of each carried result (null: none).
+  /// The seed of f's result in each lane: `d_ret` (or `d_ret[l]`); empty
+  /// for a gradient (seed 1).
+  llvm::SmallVector<Value *, 2> ResultSeeds;
+  unsigned Lanes = 1;
+  /// The vector adjoint's signature and storage layout (see AdjointOptions).
+  bool Vector = false;
+  /// The lane the reverse sweep is working on.
+  unsigned Lane = 0;
+  /// FusedReverse loop -> the adjoint of each carried result J in lane L,
+  /// at J * Lanes + L (null: none).
   llvm::DenseMap<const Operation *, llvm::SmallVector<Value *, 2>> FusedSeeds;
 };
 

@@ -300,7 +300,7 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
             Op, "a local array declared inside a loop or branch is not "
                 "supported in reverse mode yet; declare it at function level");
       Value *S = B.localAlloc(Op.getResult()->getType().getElementType(),
-                              Op.getIntAttr());
+                              Op.getIntAttr() * Lanes);
       S->setName(derivativeName(Op.getResult()->getName()));
       Shadow[Op.getResult()] = S;
     }
@@ -361,25 +361,23 @@ void AdjointBuilder::prepareFusedLoop(const Operation &Loop) {
   llvm::SmallVector<Value *, 2> &Seeds = FusedSeeds[&Loop];
   for (Value *R : Loop.getResults()) {
     double C = Plan.SeedCoefficients.lookup(R);
-    Value *Seed = nullptr;
-    if (C != 0) {
-      Seed = ResultSeed ? B.cast(ResultSeed, R->getType())
-                        : B.constant(R->getType(), 1.0);
-      if (C != 1)
-        Seed = B.mul(B.constant(R->getType(), C), Seed);
+    for (unsigned L = 0; L != Lanes; ++L) {
+      Value *Seed = nullptr;
+      if (C != 0) {
+        Seed = ResultSeeds.empty() ? B.constant(R->getType(), 1.0)
+                                   : B.cast(ResultSeeds[L], R->getType());
+        if (C != 1)
+          Seed = B.mul(B.constant(R->getType(), C), Seed);
+      }
+      Seeds.push_back(Seed);
     }
-    Seeds.push_back(Seed);
   }
   // The iterations' reverses add into the slots of function-level values
   // they use, so those exist before the loop.
   walk(Loop.getRegion(0), [&](const Operation *Op) {
     for (Value *V : Op->getOperands())
-      if (V->getParentRegion() == &P.getBody() && NeedsSlot.contains(V) &&
-          !Slot.count(V)) {
-        Value *Sl = B.localAlloc(V->getType(), 1);
-        Sl->setName(derivativeName(V->getName()));
-        Slot[V] = Sl;
-      }
+      if (V->getParentRegion() == &P.getBody() && NeedsSlot.contains(V))
+        makeSlot(V);
   });
 }
 

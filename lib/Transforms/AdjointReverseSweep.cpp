@@ -88,19 +88,29 @@ llvm::Expected<Value *> AdjointBuilder::counterValue(const Value *V) {
   return Result;
 }
 
-llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
+llvm::Expected<Value *> AdjointBuilder::shadowAddress(const Value *Ptr,
+                                                      bool InLane) {
   const Operation *Def = Ptr->getDefiningOp();
   if (Def && Def->getKind() == OpKind::Offset) {
-    auto Base = shadowPointer(Def->getOperand(0));
+    auto Base = shadowAddress(Def->getOperand(0), /*InLane=*/false);
     if (!Base)
       return Base.takeError();
     auto Index = prim(Def->getOperand(1));
     if (!Index)
       return Index.takeError();
-    return B.offset(*Base, *Index);
+    Value *I = *Index;
+    if (Vector) {
+      I = B.mul(I, B.constant(I->getType(), double(Lanes)));
+      if (InLane && Lane)
+        I = B.add(I, B.constant(I->getType(), double(Lane)));
+    }
+    return B.offset(*Base, I);
   }
-  if (Value *S = Shadow.lookup(Ptr))
+  if (Value *S = Shadow.lookup(Ptr)) {
+    if (Vector && InLane)
+      return B.offset(S, B.constant(Type::i64(), double(Lane)));
     return S;
+  }
   // A pointer carried by a loop (`p++` in the loop) has no fixed offset from
   // its array, so its adjoint storage cannot be found from its value.
   return errorAt(
@@ -112,11 +122,11 @@ llvm::Expected<Value *> AdjointBuilder::shadowPointer(const Value *Ptr) {
 Value *AdjointBuilder::adjoint(const Value *V) {
   Value *Sum = nullptr;
   for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It)
-    if (Value *A = It->Adj.lookup(V)) {
+    if (Value *A = It->Adj.lookup({V, Lane})) {
       Sum = A;
       break;
     }
-  if (Value *S = Slot.lookup(V)) {
+  if (Value *S = Slot.lookup({V, Lane})) {
     Value *Stored = B.load(S);
     Sum = Sum ? B.add(Sum, Stored) : Stored;
   }
@@ -126,14 +136,24 @@ Value *AdjointBuilder::adjoint(const Value *V) {
 void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
   if (!Contribution || !isActive(V))
     return;
-  if (Value *S = Slot.lookup(V)) {
+  if (Value *S = Slot.lookup({V, Lane})) {
     B.store(B.add(B.load(S), Contribution), S);
     return;
   }
-  Value *&Adj = Scopes.back().Adj[V];
+  Value *&Adj = Scopes.back().Adj[{V, Lane}];
   Adj = Adj ? B.add(Adj, Contribution) : Contribution;
   if (Adj->getName().empty())
     Adj->setName(derivativeName(V->getName()));
+}
+
+void AdjointBuilder::makeSlot(const Value *V) {
+  if (Slot.count({V, 0}))
+    return;
+  for (unsigned L = 0; L != Lanes; ++L) {
+    Value *Sl = B.localAlloc(V->getType(), 1);
+    Sl->setName(derivativeName(V->getName()));
+    Slot[{V, L}] = Sl;
+  }
 }
 
 llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
@@ -178,11 +198,8 @@ llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
   }
   // Slots for values of R whose adjoints nested regions accumulate.
   auto NeedSlot = [&](const Value *V) {
-    if (NeedsSlot.contains(V) && !Slot.count(V)) {
-      Value *Sl = B.localAlloc(V->getType(), 1);
-      Sl->setName(derivativeName(V->getName()));
-      Slot[V] = Sl;
-    }
+    if (NeedsSlot.contains(V))
+      makeSlot(V);
   };
   for (Value *Arg : R.getArguments())
     NeedSlot(Arg);
@@ -212,36 +229,38 @@ llvm::Error AdjointBuilder::reverseOp(const Operation &Op) {
     return reverseWhile(Op);
   case OpKind::Call:
     return reverseCall(Op);
-  case OpKind::Load: {
-    Value *Adj = adjoint(Op.getResult());
-    if (!Adj)
+  case OpKind::Load:
+    return forEachLane([&]() -> llvm::Error {
+      Value *Adj = adjoint(Op.getResult());
+      if (!Adj)
+        return llvm::Error::success();
+      // One address per access, so each prints as `d_x[i]`.
+      auto Read = shadowPointer(Op.getOperand(0));
+      if (!Read)
+        return Read.takeError();
+      Value *Sum = B.add(B.load(*Read), Adj);
+      auto Write = shadowPointer(Op.getOperand(0));
+      if (!Write)
+        return Write.takeError();
+      B.store(Sum, *Write);
       return llvm::Error::success();
-    // One address per access, so each prints as `d_x[i]`.
-    auto Read = shadowPointer(Op.getOperand(0));
-    if (!Read)
-      return Read.takeError();
-    Value *Sum = B.add(B.load(*Read), Adj);
-    auto Write = shadowPointer(Op.getOperand(0));
-    if (!Write)
-      return Write.takeError();
-    B.store(Sum, *Write);
-    return llvm::Error::success();
-  }
-  case OpKind::Store: {
+    });
+  case OpKind::Store:
     if (!isActiveMemory(baseObject(Op.getOperand(1))))
       return llvm::Error::success();
-    auto Read = shadowPointer(Op.getOperand(1));
-    if (!Read)
-      return Read.takeError();
-    Value *Adj = B.load(*Read);
-    auto Write = shadowPointer(Op.getOperand(1));
-    if (!Write)
-      return Write.takeError();
-    Type Elem = Op.getOperand(0)->getType();
-    B.store(B.constant(Elem, 0.0), *Write);
-    accumulate(Op.getOperand(0), Adj);
-    return llvm::Error::success();
-  }
+    return forEachLane([&]() -> llvm::Error {
+      auto Read = shadowPointer(Op.getOperand(1));
+      if (!Read)
+        return Read.takeError();
+      Value *Adj = B.load(*Read);
+      auto Write = shadowPointer(Op.getOperand(1));
+      if (!Write)
+        return Write.takeError();
+      Type Elem = Op.getOperand(0)->getType();
+      B.store(B.constant(Elem, 0.0), *Write);
+      accumulate(Op.getOperand(0), Adj);
+      return llvm::Error::success();
+    });
   default:
     return reversePure(Op);
   }
@@ -257,6 +276,11 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
   if (!Rule)
     return errorAt(Op,
                    "no derivative rule for '" + Op.getMnemonic().str() + "'");
+  return forEachLane([&] { return reversePureInLane(Op, *Rule); });
+}
+
+llvm::Error AdjointBuilder::reversePureInLane(const Operation &Op,
+                                              const DerivativeRule &Rule) {
   Value *Ct = adjoint(Op.getResult());
   if (!Ct)
     return llvm::Error::success();
@@ -267,7 +291,7 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
   // other factor for mul, the result for exp) are the only ones fetched.
   llvm::DenseSet<Value *> Mentioned;
   for (const Term &T :
-       vjp(*Rule, Op.getOperands(), Op.getResult(), Active, Term(Ct)))
+       vjp(Rule, Op.getOperands(), Op.getResult(), Active, Term(Ct)))
     T.forEachLeaf([&](Value *Leaf) { Mentioned.insert(Leaf); });
   llvm::SmallVector<Value *, 3> Operands;
   for (Value *V : Op.getOperands()) {
@@ -289,7 +313,7 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
       return Prim.takeError();
     Y = *Prim;
   }
-  std::vector<Term> Adj = vjp(*Rule, Operands, Y, Active, Term(Ct));
+  std::vector<Term> Adj = vjp(Rule, Operands, Y, Active, Term(Ct));
   for (unsigned I = 0; I != Adj.size(); ++I)
     if (Active[I])
       accumulate(Op.getOperand(I),
@@ -300,19 +324,20 @@ llvm::Error AdjointBuilder::reversePure(const Operation &Op) {
 llvm::Expected<std::string>
 AdjointBuilder::calleeAdjoint(const Function &Callee,
                               llvm::ArrayRef<unsigned> Active) {
-  std::string Key = adjointCacheKey(Callee, Active);
+  std::string Key = adjointCacheKey(Callee, Active, Vector ? Lanes : 0);
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
   // The all-inputs adjoint has the name a request for it would have, and is
   // shared with such a request; others say which inputs they cover.
-  std::string Name = baseIdentifier(Callee.getName()) + "_adjoint";
+  std::string Name =
+      baseIdentifier(Callee.getName()) + (Vector ? "_adjoint_n" : "_adjoint");
   if (!llvm::equal(Active, ActivityAnalysis::floatingParams(Callee)))
     for (unsigned I : Active)
       Name += "_" + Callee.getParam(I)->getName();
   Name = uniqueFunctionName(M, Name);
   Cache[Key] = Name;
-  AdjointBuilder Sub(M, Cache, Callee, Active);
+  AdjointBuilder Sub(M, Cache, Callee, Active, Vector ? Lanes : 0);
   auto F = Sub.build(Name, /*Gradient=*/false);
   if (!F)
     return F.takeError();
@@ -337,10 +362,19 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     if (Arg->getType().isFloatData() && isActive(Arg))
       Active.push_back(I);
   }
-  Value *ResultAdj = Op.getNumResults() && isActive(Op.getResult())
-                         ? adjoint(Op.getResult())
-                         : nullptr;
-  if (Active.empty() || (!ResultAdj && Op.getNumResults() &&
+  bool FloatResult = !Callee->getResultTypes().empty() &&
+                     Callee->getResultTypes()[0].isFloat();
+  // The result's adjoint in each lane (null: zero).
+  llvm::SmallVector<Value *, 2> ResultAdj;
+  bool AnyResultAdj = false;
+  for (Lane = 0; Lane != Lanes; ++Lane) {
+    ResultAdj.push_back(Op.getNumResults() && isActive(Op.getResult())
+                            ? adjoint(Op.getResult())
+                            : nullptr);
+    AnyResultAdj |= ResultAdj.back() != nullptr;
+  }
+  Lane = 0;
+  if (Active.empty() || (!AnyResultAdj && Op.getNumResults() &&
                          llvm::none_of(Active, [&](unsigned I) {
                            return Op.getOperand(I)->getType().isPointer();
                          })))
@@ -356,21 +390,33 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
       return Pv.takeError();
     Args.push_back(*Pv);
   }
-  if (!Callee->getResultTypes().empty() &&
-      Callee->getResultTypes()[0].isFloat())
-    Args.push_back(ResultAdj ? ResultAdj
-                             : B.constant(Callee->getResultTypes()[0], 0.0));
+  if (FloatResult) {
+    Type T = Callee->getResultTypes()[0];
+    auto SeedOf = [&](unsigned L) {
+      return ResultAdj[L] ? ResultAdj[L] : B.constant(T, 0.0);
+    };
+    if (!Vector) {
+      Args.push_back(SeedOf(0));
+    } else {
+      // A vector adjoint takes its lanes' seeds as an array.
+      Value *Seeds = B.localAlloc(T, Lanes);
+      Seeds->setName("d_ret");
+      for (unsigned L = 0; L != Lanes; ++L)
+        B.store(SeedOf(L), B.offset(Seeds, B.constant(Type::i64(), L)));
+      Args.push_back(Seeds);
+    }
+  }
   llvm::SmallVector<std::pair<unsigned, Value *>, 4> Slots;
   for (unsigned I : Active) {
     Value *Arg = Op.getOperand(I);
     if (Arg->getType().isPointer()) {
-      auto S = shadowPointer(Arg);
+      auto S = shadowAddress(Arg, /*InLane=*/false);
       if (!S)
         return S.takeError();
       Args.push_back(*S);
       continue;
     }
-    Value *Sl = B.localAlloc(Arg->getType(), 1);
+    Value *Sl = B.localAlloc(Arg->getType(), Lanes);
     Sl->setName(derivativeName(Arg->getName().empty()
                                    ? Callee->getParam(I)->getName()
                                    : Arg->getName()));
@@ -378,15 +424,23 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     Slots.push_back({I, Sl});
   }
   B.call(*Name, Args, {});
-  for (auto [I, Sl] : Slots)
-    accumulate(Op.getOperand(I), B.load(Sl));
-  return llvm::Error::success();
+  return forEachLane([&] {
+    for (auto [I, Sl] : Slots)
+      accumulate(Op.getOperand(I),
+                 B.load(!Vector
+                            ? Sl
+                            : B.offset(Sl, B.constant(Type::i64(), Lane))));
+    return llvm::Error::success();
+  });
 }
 
 llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
+  // The results' adjoints, lane-minor.
   llvm::SmallVector<Value *, 4> ResultAdj;
   for (Value *R : Op.getResults())
-    ResultAdj.push_back(isActive(R) ? adjoint(R) : nullptr);
+    for (Lane = 0; Lane != Lanes; ++Lane)
+      ResultAdj.push_back(isActive(R) ? adjoint(R) : nullptr);
+  Lane = 0;
   auto Cond = prim(Op.getOperand(0));
   if (!Cond)
     return Cond.takeError();
@@ -398,8 +452,12 @@ llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
     if (llvm::Error E = enterRegion(Branch))
       return E;
     Operation *Term = Branch.getTerminator();
-    for (unsigned J = 0; J != ResultAdj.size(); ++J)
-      accumulate(Term->getOperand(J), ResultAdj[J]);
+    if (llvm::Error E = forEachLane([&] {
+          for (unsigned J = 0; J != Op.getNumResults(); ++J)
+            accumulate(Term->getOperand(J), ResultAdj[J * Lanes + Lane]);
+          return llvm::Error::success();
+        }))
+      return E;
     if (llvm::Error E = reverseOps(Branch))
       return E;
     B.yield({});
@@ -416,12 +474,36 @@ llvm::Error AdjointBuilder::reverseFusedIteration(const Region &Body,
     return E;
   const Operation *Term = Body.getTerminator();
   llvm::ArrayRef<Value *> Seeds = FusedSeeds.find(Loop)->second;
-  for (unsigned J = 0; J != Seeds.size(); ++J)
-    accumulate(Term->getOperand(J), Seeds[J]);
+  if (llvm::Error E = forEachLane([&] {
+        for (unsigned J = 0; J != Loop->getNumResults(); ++J)
+          accumulate(Term->getOperand(J), Seeds[J * Lanes + Lane]);
+        return llvm::Error::success();
+      }))
+    return E;
   if (llvm::Error E = reverseOps(Body))
     return E;
   Scopes.pop_back();
   return llvm::Error::success();
+}
+
+/// Adjoints that a reversed loop carries: for each carried primal value J,
+/// one per lane, lane-minor (index K * Lanes + L for the K-th carried value).
+llvm::SmallVector<Value *, 4>
+AdjointBuilder::laneAdjoints(llvm::ArrayRef<const Value *> Values) {
+  llvm::SmallVector<Value *, 4> Adj;
+  for (const Value *V : Values)
+    for (Lane = 0; Lane != Lanes; ++Lane)
+      Adj.push_back(adjointOrZero(V));
+  Lane = 0;
+  return Adj;
+}
+
+void AdjointBuilder::accumulateLanes(llvm::ArrayRef<const Value *> Values,
+                                     llvm::ArrayRef<Value *> Adj) {
+  for (unsigned K = 0; K != Values.size(); ++K)
+    for (Lane = 0; Lane != Lanes; ++Lane)
+      accumulate(Values[K], Adj[K * Lanes + Lane]);
+  Lane = 0;
 }
 
 llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
@@ -429,18 +511,25 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   // A fused loop was reversed in the primal sweep; its carried values are
   // running sums, so their initial values get the results' adjoints.
   if (Plan.strategy(&Op) == TapePlan::LoopStrategy::FusedReverse) {
-    for (unsigned J = 0; J != Op.getNumResults(); ++J)
-      if (isActive(Op.getResult(J)))
-        accumulate(Op.getLoopInits()[J], adjoint(Op.getResult(J)));
-    return llvm::Error::success();
+    return forEachLane([&] {
+      for (unsigned J = 0; J != Op.getNumResults(); ++J)
+        if (isActive(Op.getResult(J)))
+          accumulate(Op.getLoopInits()[J], adjoint(Op.getResult(J)));
+      return llvm::Error::success();
+    });
   }
   llvm::SmallVector<unsigned, 4> Carried;
   for (unsigned J = 0; J != Op.getNumResults(); ++J)
     if (isActive(Op.getResult(J)) || isActive(Body.getArgument(J + 1)))
       Carried.push_back(J);
-  llvm::SmallVector<Value *, 4> Inits;
-  for (unsigned J : Carried)
-    Inits.push_back(adjointOrZero(Op.getResult(J)));
+  auto Select = [&](auto &&Of) {
+    llvm::SmallVector<const Value *, 4> Vs;
+    for (unsigned J : Carried)
+      Vs.push_back(Of(J));
+    return Vs;
+  };
+  llvm::SmallVector<Value *, 4> Inits =
+      laneAdjoints(Select([&](unsigned J) { return Op.getResult(J); }));
   llvm::SmallVector<Value *, 3> Bounds;
   for (unsigned I = 0; I != 3; ++I) {
     auto V = prim(Op.getOperand(I));
@@ -452,9 +541,9 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
       B.createFor(Bounds[0], Bounds[1], Bounds[2], Inits, /*Reverse=*/true);
   Region &RevBody = New->getRegion(0);
   RevBody.getArgument(0)->setName(Body.getArgument(0)->getName());
-  for (unsigned K = 0; K != Carried.size(); ++K)
+  for (unsigned K = 0; K != Inits.size(); ++K)
     RevBody.getArgument(K + 1)->setName(
-        derivativeName(Op.getResult(Carried[K])->getName()));
+        derivativeName(Op.getResult(Carried[K / Lanes])->getName()));
   Region *Outer = B.getInsertionRegion();
   B.setInsertionPointToEnd(RevBody);
   if (llvm::Error E = enterRegion(Body, RevBody.getArgument(0), &Op))
@@ -468,18 +557,17 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
     if (llvm::Error E = recomputeBody(Body, RevBody.getArgument(0)))
       return E;
   Operation *Term = Body.getTerminator();
-  for (unsigned K = 0; K != Carried.size(); ++K)
-    accumulate(Term->getOperand(Carried[K]), RevBody.getArgument(K + 1));
+  accumulateLanes(
+      Select([&](unsigned J) { return Term->getOperand(J); }),
+      llvm::ArrayRef<Value *>(RevBody.getArguments()).drop_front());
   if (llvm::Error E = reverseOps(Body))
     return E;
-  llvm::SmallVector<Value *, 4> Next;
-  for (unsigned J : Carried)
-    Next.push_back(adjointOrZero(Body.getArgument(J + 1)));
-  B.yield(Next);
+  B.yield(
+      laneAdjoints(Select([&](unsigned J) { return Body.getArgument(J + 1); })));
   Scopes.pop_back();
   B.setInsertionPointToEnd(*Outer);
-  for (unsigned K = 0; K != Carried.size(); ++K)
-    accumulate(Op.getLoopInits()[Carried[K]], New->getResult(K));
+  accumulateLanes(Select([&](unsigned J) { return Op.getLoopInits()[J]; }),
+                  New->getResults());
   return llvm::Error::success();
 }
 
@@ -490,6 +578,12 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
     if (isActive(Op.getResult(J)) || isActive(Before.getArgument(J)) ||
         isActive(After.getArgument(J)))
       Carried.push_back(J);
+  auto Select = [&](auto &&Of) {
+    llvm::SmallVector<const Value *, 4> Vs;
+    for (unsigned J : Carried)
+      Vs.push_back(Of(J));
+    return Vs;
+  };
   // The iteration count: kept, or popped in an enclosing region's scope.
   Value *Count = nullptr;
   for (auto It = Scopes.rbegin(); It != Scopes.rend() && !Count; ++It)
@@ -502,12 +596,13 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   // The loop runs the before region Count + 1 times and the after region
   // Count times. Reversed: k = Count, ..., 0 reverses before #k, then
   // (k > 0) after #(k - 1). Carried: F, the adjoints of the values the
-  // before region forwards; G, the adjoints of its arguments.
-  llvm::SmallVector<Value *, 8> Inits;
-  for (unsigned J : Carried)
-    Inits.push_back(adjointOrZero(Op.getResult(J)));
-  for (unsigned J : Carried)
-    Inits.push_back(B.constant(Op.getResult(J)->getType(), 0.0));
+  // before region forwards; G, the adjoints of its arguments (each per
+  // carried value and lane).
+  llvm::SmallVector<Value *, 8> Inits =
+      laneAdjoints(Select([&](unsigned J) { return Op.getResult(J); }));
+  unsigned N = Inits.size();
+  for (unsigned I = 0; I != N; ++I)
+    Inits.push_back(B.constant(Op.getResult(Carried[I / Lanes])->getType(), 0.0));
   Value *Zero = B.constant(Type::i64(), 0);
   Value *One = B.constant(Type::i64(), 1);
   Operation *New = B.createFor(Zero, B.add(Count, One), One, Inits,
@@ -515,12 +610,11 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   Region &RevBody = New->getRegion(0);
   Value *K = RevBody.getArgument(0);
   K->setName("k");
-  unsigned N = Carried.size();
   for (unsigned I = 0; I != N; ++I) {
     RevBody.getArgument(1 + I)->setName(
-        derivativeName(Op.getResult(Carried[I])->getName()));
+        derivativeName(Op.getResult(Carried[I / Lanes])->getName()));
     RevBody.getArgument(1 + N + I)->setName(
-        derivativeName(Before.getArgument(Carried[I])->getName()));
+        derivativeName(Before.getArgument(Carried[I / Lanes])->getName()));
   }
   Region *Outer = B.getInsertionRegion();
   B.setInsertionPointToEnd(RevBody);
@@ -528,34 +622,31 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   if (llvm::Error E = enterRegion(Before))
     return E;
   Operation *Cond = Before.getTerminator();
-  for (unsigned I = 0; I != N; ++I)
-    accumulate(Cond->getOperand(Carried[I] + 1), RevBody.getArgument(1 + I));
+  accumulateLanes(
+      Select([&](unsigned J) { return Cond->getOperand(J + 1); }),
+      llvm::ArrayRef<Value *>(RevBody.getArguments()).slice(1, N));
   if (llvm::Error E = reverseOps(Before))
     return E;
-  llvm::SmallVector<Value *, 4> G;
-  for (unsigned J : Carried)
-    G.push_back(adjointOrZero(Before.getArgument(J)));
+  llvm::SmallVector<Value *, 4> G =
+      laneAdjoints(Select([&](unsigned J) { return Before.getArgument(J); }));
   Scopes.pop_back();
 
   llvm::SmallVector<Type, 4> Types;
-  for (unsigned J : Carried)
-    Types.push_back(Op.getResult(J)->getType());
+  for (unsigned I = 0; I != N; ++I)
+    Types.push_back(Op.getResult(Carried[I / Lanes])->getType());
   Operation *IfOp = B.createIf(B.cmp(CmpPred::GT, K, Zero), Types);
   for (unsigned I = 0; I != N; ++I)
     IfOp->getResult(I)->setName(
-        derivativeName(After.getArgument(Carried[I])->getName()));
+        derivativeName(After.getArgument(Carried[I / Lanes])->getName()));
   B.setInsertionPointToEnd(IfOp->getRegion(0));
   if (llvm::Error E = enterRegion(After))
     return E;
   Operation *Yield = After.getTerminator();
-  for (unsigned I = 0; I != N; ++I)
-    accumulate(Yield->getOperand(Carried[I]), G[I]);
+  accumulateLanes(Select([&](unsigned J) { return Yield->getOperand(J); }), G);
   if (llvm::Error E = reverseOps(After))
     return E;
-  llvm::SmallVector<Value *, 4> F;
-  for (unsigned J : Carried)
-    F.push_back(adjointOrZero(After.getArgument(J)));
-  B.yield(F);
+  B.yield(
+      laneAdjoints(Select([&](unsigned J) { return After.getArgument(J); })));
   Scopes.pop_back();
   B.setInsertionPointToEnd(IfOp->getRegion(1));
   llvm::SmallVector<Value *, 4> Zeros;
@@ -570,7 +661,7 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   Next.append(G.begin(), G.end());
   B.yield(Next);
   B.setInsertionPointToEnd(*Outer);
-  for (unsigned I = 0; I != N; ++I)
-    accumulate(Op.getOperand(Carried[I]), New->getResult(N + I));
+  accumulateLanes(Select([&](unsigned J) { return Op.getOperand(J); }),
+                  llvm::ArrayRef<Value *>(New->getResults()).slice(N, N));
   return llvm::Error::success();
 }

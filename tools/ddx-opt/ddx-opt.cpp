@@ -44,6 +44,10 @@ static cl::opt<std::string>
 static cl::opt<std::string>
     Gradient("gradient", cl::desc("Build the gradient of function <name>"),
              cl::value_desc("name"), cl::cat(Category));
+static cl::opt<unsigned>
+    Lanes("lanes",
+          cl::desc("With --adjoint: the vector adjoint, <n> seeds at once"),
+          cl::value_desc("n"), cl::init(0), cl::cat(Category));
 static cl::opt<bool> PrintTapePlan(
     "print-tape-plan",
     cl::desc("With --adjoint/--gradient: print the tape plan, not the IR"),
@@ -169,9 +173,11 @@ int main(int argc, char **argv) {
     AdjointOptions Options;
     Options.Function = Target;
     Options.Name =
-        cxxName(Target).str() + (IsGradient ? "_grad" : "_adjoint");
+        cxxName(Target).str() +
+        (IsGradient ? "_grad" : Lanes ? "_adjoint_n" : "_adjoint");
     Options.ActiveParams = *Indices;
     Options.Gradient = IsGradient;
+    Options.Lanes = Lanes;
     AdjointCache Cache;
     std::string Report;
     auto Result = buildAdjoint(**M, Options, Cache, &Report);

@@ -53,6 +53,14 @@ void dotProductTest(const char *Source, std::vector<Arg> Primal,
   AO.Name = "f_adjoint";
   auto A = buildAdjoint(M, AO, AC);
   ASSERT_TRUE(static_cast<bool>(A)) << toString(A.takeError());
+  // The vector adjoint, with its own cache so that it shares nothing with
+  // the scalar one.
+  constexpr unsigned Lanes = 3;
+  AdjointCache VC;
+  AO.Name = "f_adjoint_n";
+  AO.Lanes = Lanes;
+  auto AN = buildAdjoint(M, AO, VC);
+  ASSERT_TRUE(static_cast<bool>(AN)) << toString(AN.takeError());
   if (Simplify)
     for (const auto &F : M.getFunctions())
       simplify(*F);
@@ -137,6 +145,62 @@ void dotProductTest(const char *Source, std::vector<Arg> Primal,
   }
   EXPECT_NEAR(Lhs, Rhs, 1e-12 * std::max(1.0, std::fabs(Lhs))) << Printed;
   EXPECT_NE(Lhs, 0.0) << "degenerate test: nothing flows";
+
+  // The vector adjoint: each lane has its own random seeds ȳ_l and passes
+  // the dot-product test against the same forward run. Lanes sit together
+  // per element: element k, lane l at k * Lanes + l.
+  std::vector<double> ReturnBars(Lanes);
+  std::vector<std::vector<Arg>> LaneBar(Lanes, Primal);
+  for (unsigned L = 0; L != Lanes; ++L) {
+    ReturnBars[L] = U(Rng);
+    for (unsigned I = 0; I != Primal.size(); ++I)
+      for (double &V : LaneBar[L][I].Array)
+        V = U(Rng);
+  }
+  std::vector<Arg> NArgs = Primal;
+  std::vector<std::vector<double>> NBar(F.getNumParams());
+  In.clear();
+  for (Arg &A : NArgs)
+    In.push_back(A.IsArray ? InterpArg::buffer(A.Array)
+                           : InterpArg::scalar(A.Scalar));
+  if (FloatResult)
+    In.push_back(InterpArg::buffer(ReturnBars));
+  for (unsigned I = 0; I != F.getNumParams(); ++I) {
+    Type Ty = F.getParam(I)->getType();
+    if (!isFloatData(Ty))
+      continue;
+    size_t Elements = Ty.isPointer() ? Primal[I].Array.size() : 1;
+    NBar[I].assign(Elements * Lanes, 0.0);
+    if (Ty.isPointer() && !Ty.isConstPointer())
+      for (size_t K = 0; K != Elements; ++K)
+        for (unsigned L = 0; L != Lanes; ++L)
+          NBar[I][K * Lanes + L] = LaneBar[L][I].Array[K];
+    In.push_back(InterpArg::buffer(NBar[I]));
+  }
+  auto NR = interpret(M, "f_adjoint_n", In);
+  ASSERT_TRUE(static_cast<bool>(NR)) << toString(NR.takeError()) << Printed;
+  for (unsigned L = 0; L != Lanes; ++L) {
+    double LaneLhs = FloatResult ? ReturnBars[L] * (*TR)[1] : 0.0;
+    double LaneRhs = 0;
+    for (unsigned I = 0; I != F.getNumParams(); ++I) {
+      Type Ty = F.getParam(I)->getType();
+      if (!isFloatData(Ty))
+        continue;
+      if (!Ty.isPointer()) {
+        LaneRhs += NBar[I][L] * Dot[I].Scalar;
+        continue;
+      }
+      for (size_t K = 0; K != Dot[I].Array.size(); ++K) {
+        if (!Ty.isConstPointer())
+          LaneLhs += LaneBar[L][I].Array[K] * TDot[I].Array[K];
+        LaneRhs += NBar[I][K * Lanes + L] * Dot[I].Array[K];
+      }
+    }
+    EXPECT_NEAR(LaneLhs, LaneRhs, 1e-12 * std::max(1.0, std::fabs(LaneLhs)))
+        << "lane " << L << "\n"
+        << Printed;
+    EXPECT_NE(LaneLhs, 0.0) << "degenerate test: nothing flows in lane " << L;
+  }
 }
 
 const char *LoopsCallsBranches = R"(

@@ -17,7 +17,7 @@
 
 namespace ddx {
 
-enum class RequestKind { Tangent, Gradient, Adjoint };
+enum class RequestKind { Tangent, Gradient, Adjoint, VectorAdjoint };
 
 /// One derivative to build, in IR terms.
 struct DerivativeSpec {
@@ -28,6 +28,8 @@ struct DerivativeSpec {
   std::string Name;
   /// Indices of the independent parameters; empty means every floating one.
   std::vector<unsigned> WrtParams;
+  /// A VectorAdjoint's number of lanes (seeds propagated together).
+  unsigned Lanes = 0;
 };
 
 /// What has been emitted into the translation unit so far, so that a helper

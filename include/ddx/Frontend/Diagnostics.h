@@ -82,6 +82,7 @@ enum class Msg {
   InternalError,
   RequestNotFunction,
   RequestBadKind,
+  RequestBadLanes,
   RequestNoDefinition,
   RequestUnknownParam,
   RequestNonFloatParam,

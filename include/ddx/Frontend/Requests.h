@@ -17,7 +17,7 @@ class VarDecl;
 
 namespace ddx {
 
-/// One DDX_TANGENT / DDX_GRADIENT / DDX_ADJOINT.
+/// One DDX_TANGENT / DDX_GRADIENT / DDX_ADJOINT / DDX_ADJOINT_N.
 struct DerivativeRequest {
   RequestKind Kind = RequestKind::Tangent;
   /// The function to differentiate, with its body.
@@ -27,6 +27,8 @@ struct DerivativeRequest {
   /// Parameter names from the request's second argument; empty means every
   /// parameter that holds floating data.
   std::vector<std::string> Wrt;
+  /// DDX_ADJOINT_N's number of lanes; 0 for the other kinds.
+  unsigned Lanes = 0;
   /// Where the request stands: the macro invocation and its `;`, as a file
   /// range in the main file. The derivative's definition replaces it.
   clang::CharSourceRange Range;

@@ -20,15 +20,22 @@ struct AdjointOptions {
   /// A gradient returns f's value and seeds the result's adjoint with 1; an
   /// adjoint takes the seed as a parameter `d_ret` and returns nothing.
   bool Gradient = false;
+  /// Nonzero: the vector adjoint with this many lanes, one pullback per lane
+  /// from one primal sweep. Every d_ array holds the lanes of each element
+  /// together (element k, lane l at d_p[k * Lanes + l]), a scalar's d_
+  /// points to its Lanes adjoints, and d_ret is an array of Lanes seeds.
+  unsigned Lanes = 0;
 };
 
 /// Adjoints built for callees (keyed by callee and activity pattern, see
 /// adjointCacheKey).
 using AdjointCache = llvm::StringMap<std::string>;
 
-/// The cache key of Callee's adjoint with the given independent parameters.
+/// The cache key of Callee's adjoint with the given independent parameters
+/// and lanes.
 std::string adjointCacheKey(const ir::Function &Callee,
-                            llvm::ArrayRef<unsigned> Active);
+                            llvm::ArrayRef<unsigned> Active,
+                            unsigned Lanes = 0);
 
 /// Adds the adjoint (or gradient) of Options.Function to M:
 ///
