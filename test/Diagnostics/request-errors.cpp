@@ -15,7 +15,7 @@ struct S {
 DDX_TANGENT(S::g);
 
 // A request written out by hand with an unknown kind.
-// CHECK: {{.*}}request-errors.cpp:[[@LINE+1]]:1: error: unknown derivative kind 'hessian'; expected 'tangent', 'gradient' or 'adjoint'
+// CHECK: {{.*}}request-errors.cpp:[[@LINE+1]]:1: error: unknown derivative kind 'hessian'; expected 'tangent', 'gradient', 'adjoint' or 'adjoint_n'
 [[maybe_unused, clang::annotate("ddx.request", "hessian", "", "")]] static constexpr auto r1 = &f;
 
 // A request naming something that is not a function.
