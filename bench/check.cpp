@@ -210,11 +210,16 @@ void check_ba(bool zero_rotation) {
   BaInput in = make_ba(3, zero_rotation);
   std::vector<double> err(2), J(2 * BA_NUM_IN);
   ba_hand_jacobian(in.cam(), in.X(), in.w(), in.feat, err.data(), J.data());
+  double fe[2];
+  ba_residual(in.cam(), in.X(), in.w(), in.feat, fe);
   for (int r = 0; r < 2; ++r) {
     const std::string row = tag + " residual " + std::to_string(r);
-    report(row + ": hand value",
-           rel_err(err[r], ba_residual(in.cam(), in.X(), in.w(), in.feat, r)), 1e-14);
-    auto fn = [&](const double* v) { return ba_residual(v, v + 11, v[14], in.feat, r); };
+    report(row + ": hand value", rel_err(err[r], fe[r]), 1e-14);
+    auto fn = [&](const double* v) {
+      double e[2];
+      ba_residual(v, v + 11, v[14], in.feat, e);
+      return e[r];
+    };
     std::vector<double> Jr(J.begin() + r * BA_NUM_IN, J.begin() + (r + 1) * BA_NUM_IN);
     report(row + ": hand vs finite differences",
            fd_err(fn, in.in, Jr, spread(BA_NUM_IN, BA_NUM_IN), 1e-5), FD_TOL);
@@ -233,17 +238,27 @@ void check_ba(bool zero_rotation) {
   }
 
 #if DDX_BENCH_WITH_DDX
-  std::vector<double> JD(2 * BA_NUM_IN, 0.0);
-  for (int r = 0; r < 2; ++r) {
-    double* Jr = JD.data() + r * BA_NUM_IN;
-    double v = ba_residual_grad(in.cam(), in.X(), in.w(), in.feat, r, Jr, Jr + 11, Jr + 14);
-    report(tag + " residual " + std::to_string(r) + ": ddx value", rel_err(v, err[r]), 1e-14);
-  }
-  report(tag + ": ddx vs hand", rel_err(JD, J), AD_TOL);
-  for (int r = 0; r < 2; ++r) {
-    double* Jr = JD.data() + r * BA_NUM_IN;
-    ba_residual_grad(in.cam(), in.X(), in.w(), in.feat, r, Jr, Jr + 11, Jr + 14);
-  }
+  // The vector adjoint's columns (two lanes per input) as the row-major J.
+  std::vector<double> cols(2 * BA_NUM_IN, 0.0);
+  auto jacobian = [&] {
+    double e[2] = {0, 0}, seeds[4] = {1, 0, 0, 1};
+    ba_residual_adjoint_n(in.cam(), in.X(), in.w(), in.feat, e, cols.data(),
+                          cols.data() + 22, cols.data() + 28, seeds);
+    for (int r = 0; r < 2; ++r)
+      report(tag + " residual " + std::to_string(r) + ": ddx value",
+             rel_err(e[r], err[r]), 1e-14);
+    report(tag + ": ddx clears its seeds",
+           std::fabs(seeds[0]) + std::fabs(seeds[1]) + std::fabs(seeds[2]) +
+               std::fabs(seeds[3]),
+           0.0);
+    std::vector<double> JD(2 * BA_NUM_IN);
+    for (int r = 0; r < 2; ++r)
+      for (int k = 0; k < BA_NUM_IN; ++k)
+        JD[r * BA_NUM_IN + k] = cols[k * 2 + r];
+    return JD;
+  };
+  report(tag + ": ddx vs hand", rel_err(jacobian(), J), AD_TOL);
+  std::vector<double> JD = jacobian();
   for (double& x : JD)
     x *= 0.5;
   report(tag + ": ddx adds into d_", rel_err(JD, J), AD_TOL);

@@ -63,9 +63,9 @@ BaInput make_ba(unsigned seed, bool zero_rotation) {
   b.in[14] = 0.8 + 0.2 * u(gen);                        // weight
   // a feature near the projection
   const double origin[2] = {0.0, 0.0};
-  double r0 = ba_residual(b.cam(), b.X(), 1.0, origin, 0);
-  double r1 = ba_residual(b.cam(), b.X(), 1.0, origin, 1);
-  b.feat[0] = r0 + 2.0 * u(gen);
-  b.feat[1] = r1 + 2.0 * u(gen);
+  double r[2];
+  ba_residual(b.cam(), b.X(), 1.0, origin, r);
+  b.feat[0] = r[0] + 2.0 * u(gen);
+  b.feat[1] = r[1] + 2.0 * u(gen);
   return b;
 }

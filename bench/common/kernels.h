@@ -53,11 +53,13 @@ void gmm_adolc_record(short tag, int d, int k, int n, const double* params,
 // Bundle-adjustment reprojection residual (ADBench). The 15 inputs are
 // contiguous in the benchmarks: in = [cam (11) | X (3) | w].
 constexpr int BA_NUM_IN = 15;
-double ba_residual(const double* cam, const double* X, double w,
-                   const double* feat, int i);
-double ba_residual_grad(const double* cam, const double* X, double w,  // ddx
-                        const double* feat, int i, double* d_cam,
-                        double* d_X, double* d_w);
+void ba_residual(const double* cam, const double* X, double w,
+                 const double* feat, double* err);
+// ddx's vector adjoint with 2 lanes: lane l of input k at d_<in>[k * 2 + l],
+// seeded by d_err (lane l seeds err[l]; cleared on return).
+void ba_residual_adjoint_n(const double* cam, const double* X, double w,
+                           const double* feat, double* err, double* d_cam,
+                           double* d_X, double* d_w, double* d_err);
 // Both residuals and the whole 2x15 Jacobian (row-major, columns in the order
 // cam, X, w), written (not added).
 void ba_hand_jacobian(const double* cam, const double* X, double w,

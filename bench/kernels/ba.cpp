@@ -11,15 +11,16 @@
 //   residual = w (proj - feat)
 //
 // The rotation falls back to first order, X + rot x X, when the rotation
-// vector is exactly zero (ADBench's test). The residual has two components;
-// reverse mode gives one row of the 2x15 Jacobian per sweep, so the function
-// returns component `i` (0: x, 1: y) and the Jacobian is two gradients.
+// vector is exactly zero (ADBench's test). The residual has two components,
+// written to err[0..1]; the 2x15 Jacobian is the vector adjoint with two
+// lanes and unit seeds: one primal sweep, and a reverse sweep that carries
+// both rows.
 
 #include <ddx/ddx.h>
 #include <cmath>
 
-double ba_residual(const double* cam, const double* X, double w,
-                   const double* feat, int i) {
+void ba_residual(const double* cam, const double* X, double w,
+                 const double* feat, double* err) {
   // the point relative to the camera centre
   double xo = X[0] - cam[3];
   double yo = X[1] - cam[4];
@@ -66,12 +67,13 @@ double ba_residual(const double* cam, const double* X, double w,
   double projx = px * cam[6] + cam[7];
   double projy = py * cam[6] + cam[8];
 
-  if (i == 0)
-    return w * (projx - feat[0]);
-  return w * (projy - feat[1]);
+  err[0] = w * (projx - feat[0]);
+  err[1] = w * (projy - feat[1]);
 }
 
-// double ba_residual_grad(const double* cam, const double* X, double w,
-//                         const double* feat, int i, double* d_cam,
-//                         double* d_X, double* d_w);
-DDX_GRADIENT(ba_residual, "cam, X, w");
+// void ba_residual_adjoint_n(const double* cam, const double* X, double w,
+//                            const double* feat, double* err, double* d_cam,
+//                            double* d_X, double* d_w, double* d_err);
+// d_err holds the seeds (lane l seeds err[l]: {1, 0, 0, 1} for the
+// Jacobian) and is cleared; d_cam[k * 2 + l] += d err[l] / d cam[k].
+DDX_ADJOINT_N(ba_residual, 2, "cam, X, w");
