@@ -92,24 +92,18 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
     D->setName(derivativeName(Param->getName()));
     if (Param->getType().isPointer())
       Shadow[Param] = D;
-    else if (!Vector)
+    else if (Vector)
+      LaneSlots[Param] = D;
+    else
       Slot[{Param, 0}] = D;
   }
 
   B.setInsertionPointToEnd(A->getBody());
-  // With lanes, a scalar's d_ points to its lanes, and d_ret holds the
-  // seeds.
-  for (unsigned L = 0; L != Lanes && Vector; ++L) {
-    Value *LaneIndex = B.constant(Type::i64(), L);
-    Next = P.getNumParams() + HasSeed;
-    for (unsigned I : Derivative) {
-      Value *D = A->getParam(Next++);
-      if (!P.getParam(I)->getType().isPointer())
-        Slot[{P.getParam(I), L}] = B.offset(D, LaneIndex);
-    }
-    if (Seed)
-      ResultSeeds.push_back(B.load(B.offset(Seed, LaneIndex)));
-  }
+  // A vector adjoint's seeds: d_ret[l] for lane l.
+  if (Seed && Vector)
+    for (unsigned L = 0; L != Lanes; ++L)
+      ResultSeeds.push_back(
+          B.load(B.offset(Seed, B.constant(Type::i64(), L))));
   if (Seed && !Vector)
     ResultSeeds.push_back(Seed);
   if (llvm::Error E = cloneRegion(P.getBody(), A->getBody()))

@@ -203,6 +203,16 @@ private:
   /// Adjoint slots per lane: scalar parameters' d_ pointers (an element of
   /// them with lanes), and one-element locals.
   llvm::DenseMap<AdjKey, Value *> Slot;
+  /// Vector adjoint: a scalar parameter -> its d_ pointer, whose element
+  /// Lane is the parameter's slot in that lane (addressed at each use, so
+  /// each prints as `d_x[l]`).
+  llvm::DenseMap<const Value *, Value *> LaneSlots;
+  /// V's slot in the current lane, or null.
+  Value *slot(const Value *V) {
+    if (Value *D = LaneSlots.lookup(V))
+      return B.offset(D, B.constant(Type::i64(), double(Lane)));
+    return Slot.lookup({V, Lane});
+  }
   /// Carry value -> the result of the latest copy of the outermost `if`
   /// yielding it (TapePlan::Carried), or of the innermost one copied so far.
   llvm::DenseMap<const Value *, Value *> CarriedOut;

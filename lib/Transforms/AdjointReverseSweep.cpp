@@ -126,7 +126,7 @@ Value *AdjointBuilder::adjoint(const Value *V) {
       Sum = A;
       break;
     }
-  if (Value *S = Slot.lookup({V, Lane})) {
+  if (Value *S = slot(V)) {
     Value *Stored = B.load(S);
     Sum = Sum ? B.add(Sum, Stored) : Stored;
   }
@@ -136,7 +136,7 @@ Value *AdjointBuilder::adjoint(const Value *V) {
 void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
   if (!Contribution || !isActive(V))
     return;
-  if (Value *S = Slot.lookup({V, Lane})) {
+  if (Value *S = slot(V)) {
     B.store(B.add(B.load(S), Contribution), S);
     return;
   }
@@ -147,7 +147,7 @@ void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
 }
 
 void AdjointBuilder::makeSlot(const Value *V) {
-  if (Slot.count({V, 0}))
+  if (Slot.count({V, 0}) || LaneSlots.count(V))
     return;
   for (unsigned L = 0; L != Lanes; ++L) {
     Value *Sl = B.localAlloc(V->getType(), 1);
