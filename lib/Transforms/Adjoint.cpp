@@ -167,7 +167,10 @@ llvm::Expected<Function *> ddx::buildAdjoint(Module &M,
   if (M.lookup(Options.Name))
     return llvm::createStringError("a function named '" + Options.Name +
                                    "' already exists");
-  AdjointBuilder AB(M, Cache, *Primal, Active, Options.Lanes);
+  std::unique_ptr<Function> Inlined =
+      inlineCalls(M, *Primal, inlinedInReverse);
+  AdjointBuilder AB(M, Cache, Inlined ? *Inlined : *Primal, Active,
+                    Options.Lanes);
   auto F = AB.build(Options.Name, Options.Gradient);
   if (F && Report) {
     llvm::raw_string_ostream OS(*Report);

@@ -16,6 +16,7 @@
 #include "ddx/IR/Diagnostic.h"
 #include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/DerivativeRules.h"
+#include "ddx/Transforms/Inline.h"
 #include "ddx/Transforms/Tangent.h"
 #include "ddx/Transforms/TapePlan.h"
 #include "llvm/ADT/DenseMap.h"
@@ -148,6 +149,8 @@ private:
     return B.constant(V->getType(), 0.0);
   }
   void accumulate(const Value *V, Value *Contribution);
+  /// Zeroes the N elements of shadow array S.
+  void clearShadow(Value *S, int64_t N);
   /// Creates V's slots (one local per lane), unless it has them.
   void makeSlot(const Value *V);
   /// Runs Fn once per lane, with Lane set.

@@ -294,13 +294,14 @@ llvm::Error AdjointBuilder::cloneOp(const Operation &Op) {
   }
   case OpKind::Alloca: {
     cloneSimple(Op);
-    if (isActiveMemory(&*Op.getResult())) {
-      if (&Parent != &P.getBody())
-        return errorAt(
-            Op, "a local array declared inside a loop or branch is not "
-                "supported in reverse mode yet; declare it at function level");
-      Value *S = B.localAlloc(Op.getResult()->getType().getElementType(),
-                              Op.getIntAttr() * Lanes);
+    // The shadow lives at function level, also for an array declared in a
+    // loop or branch: the reverse sweep clears it where the array's scope
+    // ends (enterRegion), so each iteration's reverse starts from zero.
+    if (isActiveMemory(&*Op.getResult()) && !Shadow.count(Op.getResult())) {
+      Builder Top;
+      Top.setInsertionPoint(A->getBody(), 0);
+      Value *S = Top.localAlloc(Op.getResult()->getType().getElementType(),
+                                Op.getIntAttr() * Lanes);
       S->setName(derivativeName(Op.getResult()->getName()));
       Shadow[Op.getResult()] = S;
     }

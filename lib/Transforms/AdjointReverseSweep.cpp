@@ -146,6 +146,19 @@ void AdjointBuilder::accumulate(const Value *V, Value *Contribution) {
     Adj->setName(derivativeName(V->getName()));
 }
 
+void AdjointBuilder::clearShadow(Value *S, int64_t N) {
+  Value *Zero = B.constant(Type::i64(), 0);
+  Operation *Loop = B.createFor(Zero, B.constant(Type::i64(), double(N)),
+                                B.constant(Type::i64(), 1), {});
+  Region *Outer = B.getInsertionRegion();
+  Region &Body = Loop->getRegion(0);
+  B.setInsertionPointToEnd(Body);
+  B.store(B.constant(S->getType().getElementType(), 0.0),
+          B.offset(S, Body.getArgument(0)));
+  B.yield({});
+  B.setInsertionPointToEnd(*Outer);
+}
+
 void AdjointBuilder::makeSlot(const Value *V) {
   if (Slot.count({V, 0}) || LaneSlots.count(V))
     return;
@@ -196,6 +209,11 @@ llvm::Error AdjointBuilder::enterRegion(const Region &R, Value *IV,
       }
     }
   }
+  // An array declared in R is dead past R's end: its adjoint is zero there.
+  for (const auto &Op : R.getOps())
+    if (Op->getKind() == OpKind::Alloca && &R != &P.getBody())
+      if (Value *S = Shadow.lookup(Op->getResult()))
+        clearShadow(S, Op->getIntAttr() * Lanes);
   // Slots for values of R whose adjoints nested regions accumulate.
   auto NeedSlot = [&](const Value *V) {
     if (NeedsSlot.contains(V))
@@ -337,7 +355,10 @@ AdjointBuilder::calleeAdjoint(const Function &Callee,
       Name += "_" + Callee.getParam(I)->getName();
   Name = uniqueFunctionName(M, Name);
   Cache[Key] = Name;
-  AdjointBuilder Sub(M, Cache, Callee, Active, Vector ? Lanes : 0);
+  std::unique_ptr<Function> Inlined =
+      inlineCalls(M, Callee, inlinedInReverse);
+  AdjointBuilder Sub(M, Cache, Inlined ? *Inlined : Callee, Active,
+                     Vector ? Lanes : 0);
   auto F = Sub.build(Name, /*Gradient=*/false);
   if (!F)
     return F.takeError();
@@ -354,11 +375,11 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     Value *Arg = Op.getOperand(I);
     if (Arg->getType().isPointer() && !Arg->getType().isConstPointer() &&
         isActive(Arg))
-      return errorAt(Op, "passing writable memory to '" +
+      // Other calls that write through pointers were inlined (Inline.h).
+      return errorAt(Op, "a recursive call that writes through a pointer ('" +
                              cxxName(Op.getCallee()).str() +
-                             "' is not supported in reverse mode yet; write "
-                             "the results in the "
-                             "caller, or make the helper return them");
+                             "') is not supported in reverse mode yet; make "
+                             "the recursion a loop, or return the results");
     if (Arg->getType().isFloatData() && isActive(Arg))
       Active.push_back(I);
   }

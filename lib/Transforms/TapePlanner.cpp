@@ -205,6 +205,15 @@ private:
     return isKnownBase(Base) && !writtenFrom(Root, Pos, Base);
   }
 
+  /// Whether Base's memory still exists where the reverse sweep reads it: an
+  /// array declared inside a loop or branch is gone, unless the reverse
+  /// runs in (fused) or runs again (recomputed) the body that declares it.
+  bool outlivesRegion(const Value *Base) const {
+    const Operation *Def = Base ? Base->getDefiningOp() : nullptr;
+    return !Def || Def->getKind() != OpKind::Alloca ||
+           isRoot(*Def->getParentRegion());
+  }
+
   /// Whether Op stands in the body of a StoreScratch loop that keeps Base.
   bool isScratchOf(const Operation &Op, const Value *Base) const {
     auto It = P.Scratch.find(Op.getParentRegion()->getParentOp());
@@ -369,6 +378,11 @@ private:
                  ? TapePlan::Decision::Keep
                  : TapePlan::Decision::Tape;
     const Operation *Def = V->getDefiningOp();
+    // An array declared in a loop or branch: the reverse sweep addresses
+    // its shadow, never the array (loads from it are stored, calls passing
+    // it inlined).
+    if (Def && Def->getKind() == OpKind::Alloca)
+      return TapePlan::Decision::Keep;
     if (!Def) {
       const Operation *Loop = V->getArgOwner()->getParentOp();
       bool InductionVar =
@@ -384,6 +398,7 @@ private:
     // Memory nobody writes, or nobody writes from here on, reads the same in
     // reverse.
     if (Def->getKind() == OpKind::Load &&
+        outlivesRegion(baseObject(Def->getOperand(0))) &&
         (!Written.contains(baseObject(Def->getOperand(0))) ||
          isReloadable(*Def)))
       return TapePlan::Decision::Recompute;

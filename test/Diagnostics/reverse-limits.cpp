@@ -19,29 +19,22 @@ double walk(const double *x, int n) {
 // CHECK: reverse-limits.cpp:[[@LINE+1]]:1: note: while differentiating 'walk' requested here
 DDX_GRADIENT(walk);
 
-void twice(const double *a, double *out) { out[0] = 2 * a[0]; }
-double useTwice(const double *a) {
-  double t[1];
-  // CHECK: reverse-limits.cpp:[[@LINE+1]]:3: error: cannot generate 'useTwice_grad': passing writable memory to 'twice' is not supported in reverse mode yet; write the results in the caller, or make the helper return them
-  twice(a, t);
-  return t[0] * a[0];
-}
-// CHECK: reverse-limits.cpp:[[@LINE+1]]:1: note: while differentiating 'useTwice' requested here
-DDX_GRADIENT(useTwice);
-
-double perRow(const double *a, int n) {
-  double s = 0;
-  for (int i = 0; i < n; ++i) {
-    // CHECK: reverse-limits.cpp:[[@LINE+1]]:12: error: cannot generate 'perRow_adjoint': a local array declared inside a loop or branch is not supported in reverse mode yet; declare it at function level
-    double row[2];
-    row[0] = a[i];
-    row[1] = a[i] * a[i];
-    s += row[0] * row[1];
+// Helpers that write through pointers are inlined in reverse mode; a
+// recursive one cannot be.
+void squares(const double *a, double *out, int n) {
+  if (n > 0) {
+    out[0] = a[0] * a[0];
+    // CHECK: reverse-limits.cpp:[[@LINE+1]]:5: error: cannot generate 'useSquares_grad': a recursive call that writes through a pointer ('squares') is not supported in reverse mode yet; make the recursion a loop, or return the results
+    squares(a + 1, out + 1, n - 1);
   }
-  return s;
 }
-// CHECK: reverse-limits.cpp:[[@LINE+1]]:1: note: while differentiating 'perRow' requested here
-DDX_ADJOINT(perRow);
+double useSquares(const double *a) {
+  double t[3];
+  squares(a, t, 3);
+  return t[0] * t[2];
+}
+// CHECK: reverse-limits.cpp:[[@LINE+1]]:1: note: while differentiating 'useSquares' requested here
+DDX_GRADIENT(useSquares);
 
 // The construct may be in a callee: the error points there, the note at the
 // request of the function that calls it.

@@ -3,10 +3,6 @@
 // RUN: diff %t.cpp %t.plugin.cpp
 // RUN: %gxx %exec_flags %t.cpp -o %t.gcc && %t.gcc | FileCheck %s
 // CHECK: PASS
-// XFAIL: *
-// Expected to fail: passing writable memory to a helper, and a local array declared
-// inside a loop, are not supported in reverse mode yet: ddx gen reports them
-// (test/Diagnostics/reverse-limits.cpp). Remove this line when they are.
 
 // Helpers that write through a non-const pointer into the caller's local
 // array, in reverse (the helper's outputs are the caller's intermediate

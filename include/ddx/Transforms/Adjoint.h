@@ -46,7 +46,8 @@ std::string adjointCacheKey(const ir::Function &Callee,
 /// *d_p) and per pointer parameter that is an input or an output (a shadow
 /// array shaped like p: output seeds on entry, input adjoints added on
 /// exit). The body is the primal sweep, storing what the tape planner says,
-/// then the reverse sweep. Callees get adjoints of their own.
+/// then the reverse sweep. Callees get adjoints of their own, except those
+/// passed writable memory, which are inlined (see Inline.h).
 /// If Report is given, the tape plan's report is appended to it.
 llvm::Expected<ir::Function *> buildAdjoint(ir::Module &M,
                                             const AdjointOptions &Options,
