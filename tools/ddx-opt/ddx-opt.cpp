@@ -10,6 +10,7 @@
 #include "ddx/IR/Printer.h"
 #include "ddx/IR/Verifier.h"
 #include "ddx/Transforms/Adjoint.h"
+#include "ddx/Transforms/Inline.h"
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/Tangent.h"
 #include "llvm/Support/CommandLine.h"
@@ -48,6 +49,12 @@ static cl::opt<unsigned>
     Lanes("lanes",
           cl::desc("With --adjoint: the vector adjoint, <n> seeds at once"),
           cl::value_desc("n"), cl::init(0), cl::cat(Category));
+static cl::opt<std::string> InlineForReverse(
+    "inline-for-reverse",
+    cl::desc("Add <name>_inlined: function <name> with the calls reverse "
+             "mode inlines (writable memory, arrays declared in a loop or "
+             "branch) inlined"),
+    cl::value_desc("name"), cl::cat(Category));
 static cl::opt<bool> PrintTapePlan(
     "print-tape-plan",
     cl::desc("With --adjoint/--gradient: print the tape plan, not the IR"),
@@ -106,6 +113,20 @@ int main(int argc, char **argv) {
     }
     return Indices;
   };
+
+  if (!InlineForReverse.empty()) {
+    ir::Function *F = (*M)->lookup(InlineForReverse);
+    if (!F)
+      return fail("no function @" + InlineForReverse);
+    std::unique_ptr<ir::Function> Copy =
+        inlineCalls(**M, *F, inlinedInReverse);
+    if (!Copy)
+      return fail("@" + InlineForReverse + " has no call to inline");
+    Copy->setName(InlineForReverse + "_inlined");
+    (*M)->addFunction(std::move(Copy));
+    if (Error E = ir::verify(**M))
+      return fail("after inlining: " + toString(std::move(E)));
+  }
 
   if (!PrintActivity.empty()) {
     ir::Function *F = (*M)->lookup(PrintActivity);
