@@ -11,10 +11,61 @@
 using namespace ddx;
 using namespace ddx::ir;
 
+/// For a pointer a loop carries: the value it starts from and the value
+/// each iteration passes on (null while the loop is being built); null if
+/// Arg is not loop-carried.
+static std::pair<const Value *, const Value *>
+carriedFrom(const Value *Arg) {
+  const Region *R = Arg->getArgOwner();
+  const Operation *Loop = R ? R->getParentOp() : nullptr;
+  if (!Loop)
+    return {nullptr, nullptr};
+  unsigned I = Arg->getIndex();
+  auto Operand = [](const Region &Of, unsigned K) -> const Value * {
+    const Operation *Term = Of.getTerminator();
+    return Term && K < Term->getNumOperands() ? Term->getOperand(K) : nullptr;
+  };
+  if (Loop->getKind() == OpKind::For && I > 0)
+    return {Loop->getLoopInits()[I - 1], Operand(*R, I - 1)};
+  if (Loop->getKind() != OpKind::While)
+    return {nullptr, nullptr};
+  if (R == &Loop->getRegion(0))
+    return {Loop->getOperand(I), Operand(Loop->getRegion(1), I)};
+  // The after region's arguments are what the condition forwards.
+  return {Operand(Loop->getRegion(0), I + 1), nullptr};
+}
+
 const Value *ddx::baseObject(const Value *Ptr) {
   while (Ptr && Ptr->getType().isPointer()) {
     const Operation *Def = Ptr->getDefiningOp();
-    if (!Def || Def->getKind() != OpKind::Offset)
+    if (!Def) {
+      // A pointer a loop advances through one array (`++p`) addresses that
+      // array: the one it starts in, if each iteration offsets it from
+      // itself.
+      auto [Init, Next] = carriedFrom(Ptr);
+      if (!Init)
+        return Ptr;
+      if (Next && Next != Init) {
+        const Value *N = Next;
+        while (N != Ptr && N->getDefiningOp() &&
+               N->getDefiningOp()->getKind() == OpKind::Offset)
+          N = N->getDefiningOp()->getOperand(0);
+        // In a `while`, the after region offsets what the condition
+        // forwarded.
+        if (N != Ptr && !N->getDefiningOp() && N->getArgOwner() !=
+                                                    Ptr->getArgOwner()) {
+          auto [Forwarded, Unused] = carriedFrom(N);
+          (void)Unused;
+          if (Forwarded == Ptr)
+            N = Ptr;
+        }
+        if (N != Ptr)
+          return Ptr;
+      }
+      Ptr = Init;
+      continue;
+    }
+    if (Def->getKind() != OpKind::Offset)
       return Ptr;
     Ptr = Def->getOperand(0);
   }

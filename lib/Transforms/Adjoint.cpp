@@ -41,6 +41,27 @@ std::string ddx::adjointCacheKey(const Function &Callee,
   return Key;
 }
 
+llvm::Expected<std::unique_ptr<Function>>
+ddx::detail::prepareForReverse(const Module &M, const Function &F) {
+  std::unique_ptr<Function> Copy = inlineCalls(M, F, inlinedInReverse);
+  rewritePointerInductions(*Copy);
+  // Memory is tracked per array a pointer is derived from; a pointer chosen
+  // at run time may point into either array.
+  const Operation *Chosen = nullptr;
+  walk(Copy->getBody(), [&](const Operation *Op) {
+    if ((Op->getKind() == OpKind::Select || Op->getKind() == OpKind::If) &&
+        !Chosen)
+      for (Value *R : Op->getResults())
+        if (R->getType().isPointer())
+          Chosen = Op;
+  });
+  if (Chosen)
+    return errorAt(*Chosen, "a pointer chosen at run time (c ? a : b, or "
+                            "assigned in a branch) is not supported in "
+                            "reverse mode yet; index each array directly");
+  return Copy;
+}
+
 //===----------------------------------------------------------------------===//
 // The adjoint function
 //===----------------------------------------------------------------------===//
@@ -167,14 +188,14 @@ llvm::Expected<Function *> ddx::buildAdjoint(Module &M,
   if (M.lookup(Options.Name))
     return llvm::createStringError("a function named '" + Options.Name +
                                    "' already exists");
-  std::unique_ptr<Function> Inlined =
-      inlineCalls(M, *Primal, inlinedInReverse);
-  AdjointBuilder AB(M, Cache, Inlined ? *Inlined : *Primal, Active,
-                    Options.Lanes);
+  auto Prepared = prepareForReverse(M, *Primal);
+  if (!Prepared)
+    return Prepared.takeError();
+  AdjointBuilder AB(M, Cache, **Prepared, Active, Options.Lanes);
   auto F = AB.build(Options.Name, Options.Gradient);
   if (F && Report) {
     llvm::raw_string_ostream OS(*Report);
-    AB.getPlan().print(*Primal, OS);
+    AB.getPlan().print(**Prepared, OS);
   }
   return F;
 }

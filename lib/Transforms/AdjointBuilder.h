@@ -17,6 +17,7 @@
 #include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/DerivativeRules.h"
 #include "ddx/Transforms/Inline.h"
+#include "ddx/Transforms/PointerInduction.h"
 #include "ddx/Transforms/Tangent.h"
 #include "ddx/Transforms/TapePlan.h"
 #include "llvm/ADT/DenseMap.h"
@@ -25,6 +26,14 @@
 namespace ddx::detail {
 
 using namespace ddx::ir;
+
+/// The function reverse mode differentiates in place of F: a copy with the
+/// calls it inlines inlined (Inline.h) and the pointers loops advance turned
+/// into indices (PointerInduction.h).
+/// A pointer chosen at run time (select, or yielded by an `if`) is an
+/// error.
+llvm::Expected<std::unique_ptr<Function>>
+prepareForReverse(const Module &M, const Function &F);
 
 /// The pointer Ptr is offset from through a chain of offsets, and their
 /// indices (outermost first).
@@ -137,6 +146,7 @@ private:
   }
   /// InLane false: lane 0 of the element (where a callee's shadow starts).
   llvm::Expected<Value *> shadowAddress(const Value *Ptr, bool InLane);
+  llvm::Error advancedPointerError();
   /// Where the innermost StoreScratch iteration's copy of Base starts, or
   /// null.
   Value *scratchStart(const Value *Base);

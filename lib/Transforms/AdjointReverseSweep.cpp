@@ -21,6 +21,8 @@ llvm::Expected<Value *> AdjointBuilder::prim(const Value *V) {
     return Fwd.lookup(V);
   if (Plan.decision(V) == TapePlan::Decision::Carry)
     return CarriedOut.lookup(V);
+  if (V->getType().isPointer() && !V->getDefiningOp())
+    return advancedPointerError();
   if (Plan.decision(V) != TapePlan::Decision::Recompute)
     return llvm::createStringError(
         "internal error: the reverse sweep needs a value the tape plan did "
@@ -111,12 +113,17 @@ llvm::Expected<Value *> AdjointBuilder::shadowAddress(const Value *Ptr,
       return B.offset(S, B.constant(Type::i64(), double(Lane)));
     return S;
   }
-  // A pointer carried by a loop (`p++` in the loop) has no fixed offset from
-  // its array, so its adjoint storage cannot be found from its value.
-  return errorAt(
-      P.getName(), B.getLoc(),
-      "a pointer that is advanced inside a loop is not supported in reverse "
-      "mode yet; index the array instead (p[i])");
+  return advancedPointerError();
+}
+
+llvm::Error AdjointBuilder::advancedPointerError() {
+  // A pointer a loop advances by a varying step (fixed steps were rewritten
+  // as indices, see PointerInduction.h) has no fixed offset from its array,
+  // so neither it nor its adjoint storage can be found in the reverse sweep.
+  return errorAt(P.getName(), B.getLoc(),
+                 "a pointer that is advanced inside a loop by a step that "
+                 "changes is not supported in reverse mode yet; index the "
+                 "array instead (p[i])");
 }
 
 Value *AdjointBuilder::adjoint(const Value *V) {
@@ -355,10 +362,10 @@ AdjointBuilder::calleeAdjoint(const Function &Callee,
       Name += "_" + Callee.getParam(I)->getName();
   Name = uniqueFunctionName(M, Name);
   Cache[Key] = Name;
-  std::unique_ptr<Function> Inlined =
-      inlineCalls(M, Callee, inlinedInReverse);
-  AdjointBuilder Sub(M, Cache, Inlined ? *Inlined : Callee, Active,
-                     Vector ? Lanes : 0);
+  auto Prepared = prepareForReverse(M, Callee);
+  if (!Prepared)
+    return Prepared.takeError();
+  AdjointBuilder Sub(M, Cache, **Prepared, Active, Vector ? Lanes : 0);
   auto F = Sub.build(Name, /*Gradient=*/false);
   if (!F)
     return F.takeError();

@@ -41,8 +41,10 @@ public:
     Active.push_back(&F);
     B.setInsertionPointToEnd(Copy->getBody());
     cloneOps(F.getBody(), /*DropTerminator=*/false);
-    return Inlined ? std::move(Copy) : nullptr;
+    return Copy;
   }
+
+  bool inlinedAny() const { return Inlined; }
 
 private:
   void cloneOps(const Region &Src, bool DropTerminator) {
@@ -125,8 +127,13 @@ private:
 
 std::unique_ptr<Function>
 ddx::inlineCalls(const Module &M, const Function &F,
-                 llvm::function_ref<bool(llvm::ArrayRef<Value *>)> ShouldInline) {
-  return InliningCloner(M, ShouldInline).run(F);
+                 llvm::function_ref<bool(llvm::ArrayRef<Value *>)> ShouldInline,
+                 bool *Inlined) {
+  InliningCloner Cloner(M, ShouldInline);
+  std::unique_ptr<Function> Copy = Cloner.run(F);
+  if (Inlined)
+    *Inlined = Cloner.inlinedAny();
+  return Copy;
 }
 
 bool ddx::inlinedInReverse(llvm::ArrayRef<Value *> Args) {

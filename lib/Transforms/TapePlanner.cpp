@@ -383,6 +383,10 @@ private:
     // it inlined).
     if (Def && Def->getKind() == OpKind::Alloca)
       return TapePlan::Decision::Keep;
+    // Pointers are never stored; the reverse sweep reports one it cannot
+    // rebuild (a pointer a loop advances by a changing step).
+    if (!Def && V->getType().isPointer())
+      return TapePlan::Decision::Keep;
     if (!Def) {
       const Operation *Loop = V->getArgOwner()->getParentOp();
       bool InductionVar =

@@ -3,10 +3,6 @@
 // RUN: diff %t.cpp %t.plugin.cpp
 // RUN: %gxx %exec_flags %t.cpp -o %t.gcc && %t.gcc | FileCheck %s
 // CHECK: PASS
-// XFAIL: *
-// Expected to fail: a pointer advanced inside a loop (`++q`) is not supported in reverse mode yet:
-// ddx gen reports it (test/Diagnostics/reverse-limits.cpp). Remove this line
-// when reverse mode carries shadow pointers through loops.
 
 // Pointer arithmetic in reverse: `const double* p = x + 1` and p[i],
 // *(x + i), a pointer walked with ++, and a non-const output addressed

@@ -11,6 +11,7 @@
 #include "ddx/IR/Verifier.h"
 #include "ddx/Transforms/Adjoint.h"
 #include "ddx/Transforms/Inline.h"
+#include "ddx/Transforms/PointerInduction.h"
 #include "ddx/Transforms/Simplify.h"
 #include "ddx/Transforms/Tangent.h"
 #include "llvm/Support/CommandLine.h"
@@ -55,6 +56,11 @@ static cl::opt<std::string> InlineForReverse(
              "mode inlines (writable memory, arrays declared in a loop or "
              "branch) inlined"),
     cl::value_desc("name"), cl::cat(Category));
+static cl::opt<bool> PointerInductions(
+    "pointer-inductions",
+    cl::desc("Rewrite pointers that loops advance by fixed steps as offsets "
+             "from their start (every function)"),
+    cl::cat(Category));
 static cl::opt<bool> PrintTapePlan(
     "print-tape-plan",
     cl::desc("With --adjoint/--gradient: print the tape plan, not the IR"),
@@ -114,13 +120,21 @@ int main(int argc, char **argv) {
     return Indices;
   };
 
+  if (PointerInductions) {
+    for (const auto &F : (*M)->getFunctions())
+      rewritePointerInductions(*F);
+    if (Error E = ir::verify(**M))
+      return fail("after pointer-inductions: " + toString(std::move(E)));
+  }
+
   if (!InlineForReverse.empty()) {
     ir::Function *F = (*M)->lookup(InlineForReverse);
     if (!F)
       return fail("no function @" + InlineForReverse);
+    bool Inlined = false;
     std::unique_ptr<ir::Function> Copy =
-        inlineCalls(**M, *F, inlinedInReverse);
-    if (!Copy)
+        inlineCalls(**M, *F, inlinedInReverse, &Inlined);
+    if (!Inlined)
       return fail("@" + InlineForReverse + " has no call to inline");
     Copy->setName(InlineForReverse + "_inlined");
     (*M)->addFunction(std::move(Copy));

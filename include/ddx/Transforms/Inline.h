@@ -11,11 +11,13 @@ namespace ddx {
 /// A copy of F (same name and parameters, not added to a module) in which
 /// every call whose arguments (as copied) ShouldInline accepts is replaced
 /// by the callee's body, taken from M, and so on inside the inlined bodies.
-/// A recursive call is kept as a call. Returns null when no call qualifies.
+/// A recursive call is kept as a call. *Inlined (if given) tells whether
+/// any call was.
 std::unique_ptr<ir::Function>
 inlineCalls(const ir::Module &M, const ir::Function &F,
             llvm::function_ref<bool(llvm::ArrayRef<ir::Value *> Args)>
-                ShouldInline);
+                ShouldInline,
+            bool *Inlined = nullptr);
 
 /// The calls reverse mode inlines: those passing memory the callee may
 /// write floating results through (a non-const pointer to floating data),

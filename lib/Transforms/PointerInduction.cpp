@@ -1,0 +1,249 @@
+//===- PointerInduction.cpp - Pointers advanced by loops to indices -------===//
+//
+// A pointer carried by a loop has no fixed offset from its array, so reverse
+// mode could not find its adjoint storage; as an offset from the pointer's
+// initial value it has one (like LLVM's induction-variable simplification,
+// in the other direction).
+//
+//===----------------------------------------------------------------------===//
+#include "ddx/Transforms/PointerInduction.h"
+#include "ddx/IR/Builder.h"
+
+using namespace ddx;
+using namespace ddx::ir;
+
+namespace {
+
+bool isInside(const Region *R, const Region &Outer) {
+  while (R && R != &Outer) {
+    const Operation *Op = R->getParentOp();
+    R = Op ? Op->getParentRegion() : nullptr;
+  }
+  return R == &Outer;
+}
+
+void replaceUses(Region &R, const Value *Old, Value *New) {
+  walk(R, [&](Operation *Op) {
+    for (unsigned I = 0; I != Op->getNumOperands(); ++I)
+      if (Op->getOperand(I) == Old)
+        Op->setOperand(I, New);
+  });
+}
+
+size_t positionOf(const Region &R, const Operation *Op) {
+  size_t Pos = 0;
+  while (R.getOps()[Pos].get() != Op)
+    ++Pos;
+  return Pos;
+}
+
+/// The loop-invariant step by which Loop advances its carried value J, if
+/// that value is a pointer it advances by `offset %p, %k` (or not at all:
+/// null step).
+std::optional<Value *> pointerStep(const Operation &Loop, unsigned J) {
+  const Region &Body = Loop.getRegion(0);
+  const Value *Arg = Body.getArgument(J + 1);
+  if (!Arg->getType().isPointer())
+    return std::nullopt;
+  Value *Next = Body.getTerminator()->getOperand(J);
+  if (Next == Arg)
+    return nullptr;
+  const Operation *Def = Next->getDefiningOp();
+  if (!Def || Def->getKind() != OpKind::Offset || Def->getOperand(0) != Arg)
+    return std::nullopt;
+  Value *Step = Def->getOperand(1);
+  const Operation *StepDef = Step->getDefiningOp();
+  if (isInside(Step->getParentRegion(), Body) &&
+      !(StepDef && StepDef->getKind() == OpKind::Constant))
+    return std::nullopt;
+  return Step;
+}
+
+/// Step where B inserts: itself, or a copy if it is a constant in the loop.
+Value *stepHere(Builder &B, Value *Step) {
+  const Operation *Def = Step->getDefiningOp();
+  if (Def && Def->getKind() == OpKind::Constant)
+    return B.clone(*Def, {})->getResult();
+  return Step;
+}
+
+/// Rewrites carried value J of Loop (a pointer advanced by Step).
+void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
+  Region &Body = Loop.getRegion(0);
+  Value *Arg = Body.getArgument(J + 1);
+  Value *Init = Loop.getLoopInits()[J];
+  Value *Lb = Loop.getOperand(0), *Ub = Loop.getOperand(1),
+        *LoopStep = Loop.getOperand(2);
+  Builder B;
+  B.setLoc(Loop.getLoc());
+
+  // In the body: the pointer of this iteration.
+  B.setInsertionPoint(Body, 0);
+  Value *Here = Init;
+  if (Step) {
+    Value *IV = Body.getArgument(0);
+    Value *Index = B.div(B.sub(IV, Lb), LoopStep);
+    Here = B.offset(Init,
+                    B.mul(Index, B.cast(stepHere(B, Step), IV->getType())));
+    Here->setName(Arg->getName());
+  }
+  replaceUses(Body, Arg, Here);
+
+  // After the loop: the pointer past the last iteration.
+  Region &Outer = *Loop.getParentRegion();
+  B.setInsertionPoint(Outer, positionOf(Outer, &Loop) + 1);
+  Value *Result = Loop.getResult(J);
+  Value *After = Init;
+  if (Step) {
+    Value *Trips = B.tripCount(Lb, Ub, LoopStep);
+    After = B.offset(
+        Init, B.mul(Trips, B.cast(stepHere(B, Step), Trips->getType())));
+    After->setName(Result->getName());
+  }
+  replaceUses(F.getBody(), Result, After);
+
+  // Drop the carried value, and the advance that only fed it.
+  Operation *Yield = Body.getTerminator();
+  Value *Next = Yield->getOperand(J);
+  Yield->eraseOperand(J);
+  if (Operation *Def = Next->getDefiningOp(); Def && Def != Yield) {
+    bool Used = false;
+    walk(F.getBody(), [&](Operation *Op) {
+      for (Value *V : Op->getOperands())
+        Used |= V == Next;
+    });
+    if (!Used)
+      Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
+  }
+  Body.eraseArgument(J + 1);
+  Loop.eraseResult(J);
+  Loop.eraseOperand(3 + J);
+}
+
+/// The step by which `while` Loop advances its carried pointer J: the
+/// before region forwards it unchanged and the after region yields
+/// `offset %p, %k` (k invariant or a constant).
+std::optional<Value *> whilePointerStep(const Operation &Loop, unsigned J) {
+  const Region &Before = Loop.getRegion(0), &After = Loop.getRegion(1);
+  if (!Before.getArgument(J)->getType().isPointer() ||
+      Before.getTerminator()->getOperand(J + 1) != Before.getArgument(J))
+    return std::nullopt;
+  const Value *Arg = After.getArgument(J);
+  Value *Next = After.getTerminator()->getOperand(J);
+  if (Next == Arg)
+    return nullptr;
+  const Operation *Def = Next->getDefiningOp();
+  if (!Def || Def->getKind() != OpKind::Offset || Def->getOperand(0) != Arg)
+    return std::nullopt;
+  Value *Step = Def->getOperand(1);
+  const Operation *StepDef = Step->getDefiningOp();
+  if (isInside(Step->getParentRegion(), After) &&
+      !(StepDef && StepDef->getKind() == OpKind::Constant))
+    return std::nullopt;
+  // A step computed in the before region is not visible after the loop.
+  if (isInside(Step->getParentRegion(), Before) &&
+      !(StepDef && StepDef->getKind() == OpKind::Constant))
+    return std::nullopt;
+  return Step;
+}
+
+/// Adds an iteration counter to `while` Loop (0 on entry, +1 per run of
+/// the after region); returns it in the before region, the after region
+/// and after the loop.
+struct WhileCounter {
+  Value *Before, *After, *Result;
+};
+WhileCounter addCounter(Operation &Loop) {
+  Builder B;
+  B.setLoc(Loop.getLoc());
+  Region &Outer = *Loop.getParentRegion();
+  B.setInsertionPoint(Outer, positionOf(Outer, &Loop));
+  Loop.appendOperand(B.constant(Type::i64(), 0));
+  Region &Before = Loop.getRegion(0), &After = Loop.getRegion(1);
+  WhileCounter C;
+  C.Before = Before.addArgument(Type::i64(), "count");
+  Before.getTerminator()->appendOperand(C.Before);
+  C.After = After.addArgument(Type::i64(), "count");
+  B.setInsertionPoint(After, After.size() - 1);
+  After.getTerminator()->appendOperand(
+      B.add(C.After, B.constant(Type::i64(), 1)));
+  C.Result = Loop.appendResult(Type::i64());
+  C.Result->setName("count");
+  return C;
+}
+
+/// Rewrites carried pointer J of `while` Loop, advanced by Step.
+void rewriteWhile(Function &F, Operation &Loop, unsigned J, Value *Step,
+                  const WhileCounter &Count) {
+  Region &Before = Loop.getRegion(0), &After = Loop.getRegion(1);
+  Value *Init = Loop.getOperand(J);
+  Builder B;
+  B.setLoc(Loop.getLoc());
+  auto At = [&](Value *Index, const Value *Old) -> Value * {
+    if (!Step)
+      return Init;
+    Value *P = B.offset(Init, B.mul(Index, B.cast(stepHere(B, Step),
+                                                 Index->getType())));
+    P->setName(Old->getName());
+    return P;
+  };
+  B.setInsertionPoint(Before, 0);
+  replaceUses(Before, Before.getArgument(J),
+              At(Count.Before, Before.getArgument(J)));
+  B.setInsertionPoint(After, 0);
+  replaceUses(After, After.getArgument(J),
+              At(Count.After, After.getArgument(J)));
+  Region &Outer = *Loop.getParentRegion();
+  B.setInsertionPoint(Outer, positionOf(Outer, &Loop) + 1);
+  replaceUses(F.getBody(), Loop.getResult(J),
+              At(Count.Result, Loop.getResult(J)));
+
+  Operation *Yield = After.getTerminator();
+  Value *Next = Yield->getOperand(J);
+  Yield->eraseOperand(J);
+  if (Operation *Def = Next->getDefiningOp()) {
+    bool Used = false;
+    walk(F.getBody(), [&](Operation *Op) {
+      for (Value *V : Op->getOperands())
+        Used |= V == Next;
+    });
+    if (!Used)
+      Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
+  }
+  Before.getTerminator()->eraseOperand(J + 1);
+  Before.eraseArgument(J);
+  After.eraseArgument(J);
+  Loop.eraseResult(J);
+  Loop.eraseOperand(J);
+}
+
+} // namespace
+
+bool ddx::rewritePointerInductions(Function &F) {
+  llvm::SmallVector<Operation *, 4> Loops;
+  walk(F.getBody(), [&](Operation *Op) {
+    if ((Op->getKind() == OpKind::For && !Op->isReverseLoop()) ||
+        Op->getKind() == OpKind::While)
+      Loops.push_back(Op);
+  });
+  bool Changed = false;
+  for (Operation *Loop : Loops) {
+    if (Loop->getKind() == OpKind::For) {
+      for (unsigned J = Loop->getNumResults(); J-- > 0;)
+        if (std::optional<Value *> Step = pointerStep(*Loop, J)) {
+          rewrite(F, *Loop, J, *Step);
+          Changed = true;
+        }
+      continue;
+    }
+    std::optional<WhileCounter> Count;
+    for (unsigned J = Loop->getNumResults(); J-- > 0;)
+      if (std::optional<Value *> Step = whilePointerStep(*Loop, J)) {
+        if (!Count)
+          Count = addCounter(*Loop);
+        rewriteWhile(F, *Loop, J, *Step, *Count);
+        Changed = true;
+      }
+  }
+  return Changed;
+}
