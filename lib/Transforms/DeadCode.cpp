@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ddx/Transforms/DeadCode.h"
+#include "ddx/Analysis/Usefulness.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <string>
@@ -25,7 +26,11 @@ namespace {
 class Liveness {
 public:
   void run(Function &F) {
+    collectUnreadArrays(F);
     walk(F.getBody(), [&](Operation *Op) {
+      if (Op->getKind() == OpKind::Store &&
+          Unread.contains(baseObject(Op->getOperand(1))))
+        return;
       if (Op->getKind() == OpKind::Return ||
           (Op->getKind() == OpKind::Call
                ? mayHaveEffects(F.getParent(), Op->getCallee())
@@ -43,6 +48,24 @@ public:
   }
 
 private:
+  /// Local arrays that are only ever stored to (a copy of a parameter
+  /// whose loads were forwarded, say): their stores are dead.
+  void collectUnreadArrays(const Function &F) {
+    walk(F.getBody(), [&](Operation *Op) {
+      if (Op->getKind() == OpKind::Alloca)
+        Unread.insert(Op->getResult());
+    });
+    walk(F.getBody(), [&](Operation *Op) {
+      for (unsigned I = 0; I != Op->getNumOperands(); ++I) {
+        Value *V = Op->getOperand(I);
+        bool Addressing = (Op->getKind() == OpKind::Store && I == 1) ||
+                          (Op->getKind() == OpKind::Offset && I == 0);
+        if (V->getType().isPointer() && !Addressing)
+          Unread.erase(baseObject(V));
+      }
+    });
+  }
+
   /// Whether calling Name may store, push or pop: a function in the module
   /// whose body (and callees' bodies) does none of that is pure, so a call
   /// whose results are unused can go. Unknown callees may do anything.
@@ -197,6 +220,7 @@ private:
   llvm::DenseSet<const Value *> Live;
   llvm::DenseSet<const Operation *> Needed;
   llvm::SmallVector<Value *, 32> Worklist;
+  llvm::DenseSet<const Value *> Unread;
 };
 
 } // namespace
