@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AdjointBuilder.h"
+#include "ddx/Transforms/Simplify.h"
 
 using namespace ddx;
 using namespace ddx::ir;
@@ -45,6 +46,7 @@ llvm::Expected<std::unique_ptr<Function>>
 ddx::detail::prepareForReverse(const Module &M, const Function &F) {
   std::unique_ptr<Function> Copy = inlineCalls(M, F, inlinedInReverse);
   rewritePointerInductions(*Copy);
+  simplify(*Copy);
   // Memory is tracked per array a pointer is derived from; a pointer chosen
   // at run time may point into either array.
   const Operation *Chosen = nullptr;
