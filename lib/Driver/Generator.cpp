@@ -219,6 +219,11 @@ void DerivativeGenerator::Impl::onPragma(Preprocessor &PP, const Token &Id,
   LookupResult R(*S, Id.getIdentifierInfo(), Loc, Sema::LookupOrdinaryName);
   S->LookupName(R, S->getCurScope());
   const auto *VD = R.getAsSingle<VarDecl>();
+  // Clang drops a request's annotation it rejected (a lane count that is
+  // not a constant, say), and has said why.
+  if (VD && !requestAttr(VD) && VD->getName().starts_with("ddx_request_") &&
+      PP.getDiagnostics().hasErrorOccurred())
+    return;
   if (!VD || !requestAttr(VD)) {
     Diags.report(Loc, frontend::Msg::RequestPragmaMalformed);
     return;

@@ -40,13 +40,13 @@ DDX_ADJOINT_N_AS(gchar, f, 'A');
 // CHECK: {{.*}}vector-adjoint-requests.cpp:[[@LINE+1]]:1: error: 'z' is not a parameter of 'f'; its parameters are: x, y
 DDX_ADJOINT_N(f, 2, "z");
 
-// Not a constant: Clang rejects the annotation at the argument; the request
-// then has no annotation, so ddx reports its pragma as a stray one.
+// Not a constant: Clang rejects the annotation at the argument, and ddx
+// adds nothing (the request has lost its annotation, but Clang said why).
 int lanes = 2;
 // CHECK: {{.*}}vector-adjoint-requests.cpp:[[@LINE+5]]:18: error: 'annotate' attribute requires parameter 4 to be a constant expression
 // CHECK: {{.*}}vector-adjoint-requests.cpp:[[@LINE+4]]:18: note: read of non-const variable 'lanes' is not allowed in a constant expression
 // CHECK: {{.*}}vector-adjoint-requests.cpp:[[@LINE-3]]:5: note: declared here
-// CHECK: {{.*}}vector-adjoint-requests.cpp:[[@LINE+2]]:1: error: '#pragma ddx request' must follow a request and name it
+// CHECK-NOT: '#pragma ddx request' must follow a request
 // CHECK-NOT: DDX_ADJOINT_N needs
 DDX_ADJOINT_N(f, lanes);
 
@@ -55,4 +55,4 @@ DDX_ADJOINT_N_AS(g1, f, 1);
 DDX_ADJOINT_N_AS(g64, f, 64);
 DDX_ADJOINT_N_AS(g3, f, kLanes, "y");
 
-// CHECK: 13 errors generated.
+// CHECK: 12 errors generated.
