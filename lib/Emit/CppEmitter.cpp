@@ -246,7 +246,19 @@ Expr FunctionEmitter::lvalue(const Value *Ptr) {
     return {varName(Ptr), PrecPrimary, {var(Ptr)}};
   const Operation *Def = Ptr->getDefiningOp();
   if (Def && Def->getKind() == OpKind::Offset && Plan.isInlined(Ptr)) {
-    Expr Base = expr(Def->getOperand(0)), I = expr(Def->getOperand(1));
+    // A chain of unnamed offsets indexes its named pointer once:
+    // `d_x[t + 1]`, not `(d_x + t)[1]`.
+    const Value *BasePtr = Def->getOperand(0);
+    Expr I = expr(Def->getOperand(1));
+    for (const Operation *BD = BasePtr->getDefiningOp();
+         BD && BD->getKind() == OpKind::Offset && Plan.isInlined(BasePtr);
+         BD = BasePtr->getDefiningOp()) {
+      Expr J = expr(BD->getOperand(1));
+      I = join(wrap(J, PrecAdditive) + " + " + wrap(I, PrecAdditive + 1),
+               PrecAdditive, {&J, &I});
+      BasePtr = BD->getOperand(0);
+    }
+    Expr Base = expr(BasePtr);
     return join(wrap(Base, PrecPrimary) + "[" + I.Text + "]", PrecPrimary,
                 {&Base, &I});
   }
