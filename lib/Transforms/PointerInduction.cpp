@@ -37,15 +37,13 @@ size_t positionOf(const Region &R, const Operation *Op) {
   return Pos;
 }
 
-/// The loop-invariant step by which Loop advances its carried value J, if
-/// that value is a pointer it advances by `offset %p, %k` (or not at all:
-/// null step).
-std::optional<Value *> pointerStep(const Operation &Loop, unsigned J) {
-  const Region &Body = Loop.getRegion(0);
-  const Value *Arg = Body.getArgument(J + 1);
+/// The step by which an iteration makes Next from pointer Arg: k for
+/// `offset %Arg, %k` with k a constant or defined outside Loop, null for
+/// Arg itself (not advanced); nullopt otherwise.
+std::optional<Value *> stepFrom(const Value *Arg, Value *Next,
+                                const Operation &Loop) {
   if (!Arg->getType().isPointer())
     return std::nullopt;
-  Value *Next = Body.getTerminator()->getOperand(J);
   if (Next == Arg)
     return nullptr;
   const Operation *Def = Next->getDefiningOp();
@@ -53,10 +51,36 @@ std::optional<Value *> pointerStep(const Operation &Loop, unsigned J) {
     return std::nullopt;
   Value *Step = Def->getOperand(1);
   const Operation *StepDef = Step->getDefiningOp();
-  if (isInside(Step->getParentRegion(), Body) &&
-      !(StepDef && StepDef->getKind() == OpKind::Constant))
+  bool InLoop = false;
+  for (unsigned R = 0; R != Loop.getNumRegions(); ++R)
+    InLoop |= isInside(Step->getParentRegion(), Loop.getRegion(R));
+  if (InLoop && !(StepDef && StepDef->getKind() == OpKind::Constant))
     return std::nullopt;
   return Step;
+}
+
+/// The step of `for` Loop's carried value J (see stepFrom).
+std::optional<Value *> pointerStep(const Operation &Loop, unsigned J) {
+  const Region &Body = Loop.getRegion(0);
+  return stepFrom(Body.getArgument(J + 1), Body.getTerminator()->getOperand(J),
+                  Loop);
+}
+
+/// Removes the yielded operand J of Yield, and what computed it if nothing
+/// else uses that.
+void dropYielded(Function &F, Operation &Yield, unsigned J) {
+  Value *Next = Yield.getOperand(J);
+  Yield.eraseOperand(J);
+  Operation *Def = Next->getDefiningOp();
+  if (!Def)
+    return;
+  bool Used = false;
+  walk(F.getBody(), [&](Operation *Op) {
+    for (Value *V : Op->getOperands())
+      Used |= V == Next;
+  });
+  if (!Used)
+    Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
 }
 
 /// Step where B inserts: itself, or a copy if it is a constant in the loop.
@@ -103,18 +127,7 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
   replaceUses(F.getBody(), Result, After);
 
   // Drop the carried value, and the advance that only fed it.
-  Operation *Yield = Body.getTerminator();
-  Value *Next = Yield->getOperand(J);
-  Yield->eraseOperand(J);
-  if (Operation *Def = Next->getDefiningOp(); Def && Def != Yield) {
-    bool Used = false;
-    walk(F.getBody(), [&](Operation *Op) {
-      for (Value *V : Op->getOperands())
-        Used |= V == Next;
-    });
-    if (!Used)
-      Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
-  }
+  dropYielded(F, *Body.getTerminator(), J);
   Body.eraseArgument(J + 1);
   Loop.eraseResult(J);
   Loop.eraseOperand(3 + J);
@@ -125,26 +138,10 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
 /// `offset %p, %k` (k invariant or a constant).
 std::optional<Value *> whilePointerStep(const Operation &Loop, unsigned J) {
   const Region &Before = Loop.getRegion(0), &After = Loop.getRegion(1);
-  if (!Before.getArgument(J)->getType().isPointer() ||
-      Before.getTerminator()->getOperand(J + 1) != Before.getArgument(J))
+  if (Before.getTerminator()->getOperand(J + 1) != Before.getArgument(J))
     return std::nullopt;
-  const Value *Arg = After.getArgument(J);
-  Value *Next = After.getTerminator()->getOperand(J);
-  if (Next == Arg)
-    return nullptr;
-  const Operation *Def = Next->getDefiningOp();
-  if (!Def || Def->getKind() != OpKind::Offset || Def->getOperand(0) != Arg)
-    return std::nullopt;
-  Value *Step = Def->getOperand(1);
-  const Operation *StepDef = Step->getDefiningOp();
-  if (isInside(Step->getParentRegion(), After) &&
-      !(StepDef && StepDef->getKind() == OpKind::Constant))
-    return std::nullopt;
-  // A step computed in the before region is not visible after the loop.
-  if (isInside(Step->getParentRegion(), Before) &&
-      !(StepDef && StepDef->getKind() == OpKind::Constant))
-    return std::nullopt;
-  return Step;
+  return stepFrom(After.getArgument(J), After.getTerminator()->getOperand(J),
+                  Loop);
 }
 
 /// Adds an iteration counter to `while` Loop (0 on entry, +1 per run of
@@ -198,18 +195,7 @@ void rewriteWhile(Function &F, Operation &Loop, unsigned J, Value *Step,
   replaceUses(F.getBody(), Loop.getResult(J),
               At(Count.Result, Loop.getResult(J)));
 
-  Operation *Yield = After.getTerminator();
-  Value *Next = Yield->getOperand(J);
-  Yield->eraseOperand(J);
-  if (Operation *Def = Next->getDefiningOp()) {
-    bool Used = false;
-    walk(F.getBody(), [&](Operation *Op) {
-      for (Value *V : Op->getOperands())
-        Used |= V == Next;
-    });
-    if (!Used)
-      Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
-  }
+  dropYielded(F, *After.getTerminator(), J);
   Before.getTerminator()->eraseOperand(J + 1);
   Before.eraseArgument(J);
   After.eraseArgument(J);

@@ -91,16 +91,10 @@ inline constexpr NoTangent no_tangent{};
 /// Deterministic pseudo-random numbers in [-1, 1] (runs repeat exactly).
 inline double rnd() {
   static unsigned long long S = 0x2545F4914F6CDD1DULL;
-  S = S * 6364136223846793005ULL + 1442695040888963407ULL;
-  double U = static_cast<double>((S >> 11) & ((1ULL << 53) - 1)) /
-             static_cast<double>(1ULL << 53);
-  return 2 * U - 1;
+  return ddx_test::lcgUniform(S);
 }
 /// A random value away from 0: sign * [0.25, 1.25].
-inline double rndNonZero() {
-  double R = rnd();
-  return (R < 0 ? -1 : 1) * (0.25 + std::fabs(R));
-}
+inline double rndNonZero() { return ddx_test::awayFromZero(rnd()); }
 
 inline std::string idx(const char *Prefix, std::size_t I) {
   return std::string(Prefix) + "[" + std::to_string(I) + "]";

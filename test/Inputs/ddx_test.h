@@ -103,6 +103,19 @@ struct State {
   std::string point; ///< "(x, y)"
 };
 
+/// The next number in [-1, 1] of a 64-bit linear congruential sequence
+/// (deterministic: runs repeat exactly).
+inline double lcgUniform(unsigned long long &S) {
+  S = S * 6364136223846793005ULL + 1442695040888963407ULL;
+  double U = static_cast<double>((S >> 11) & ((1ULL << 53) - 1)) /
+             static_cast<double>(1ULL << 53);
+  return 2 * U - 1;
+}
+/// R in [-1, 1] moved away from 0: sign(R) * [0.25, 1.25].
+inline double awayFromZero(double R) {
+  return (R < 0 ? -1 : 1) * (0.25 + std::fabs(R));
+}
+
 inline State &state() {
   static State S;
   return S;
