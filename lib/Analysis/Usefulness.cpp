@@ -14,8 +14,7 @@ using namespace ddx::ir;
 /// For a pointer a loop carries: the value it starts from and the value
 /// each iteration passes on (null while the loop is being built); null if
 /// Arg is not loop-carried.
-static std::pair<const Value *, const Value *>
-carriedFrom(const Value *Arg) {
+static std::pair<const Value *, const Value *> carriedFrom(const Value *Arg) {
   const Region *R = Arg->getArgOwner();
   const Operation *Loop = R ? R->getParentOp() : nullptr;
   if (!Loop)
@@ -52,8 +51,8 @@ const Value *ddx::baseObject(const Value *Ptr) {
           N = N->getDefiningOp()->getOperand(0);
         // In a `while`, the after region offsets what the condition
         // forwarded.
-        if (N != Ptr && !N->getDefiningOp() && N->getArgOwner() !=
-                                                    Ptr->getArgOwner()) {
+        if (N != Ptr && !N->getDefiningOp() &&
+            N->getArgOwner() != Ptr->getArgOwner()) {
           auto [Forwarded, Unused] = carriedFrom(N);
           (void)Unused;
           if (Forwarded == Ptr)

@@ -99,10 +99,9 @@ ddx::generateDerivative(Module &M, const DerivativeSpec &Spec,
         Spec.Kind == RequestKind::Tangent ? State.Tangents : State.Adjoints;
     if (Spec.Kind != RequestKind::Tangent)
       if (const Function *F = M.lookup(Spec.Function))
-        Key = adjointCacheKey(*F, ActivityAnalysis::floatingParams(*F),
-                              Spec.Kind == RequestKind::VectorAdjoint
-                                  ? Spec.Lanes
-                                  : 0);
+        Key = adjointCacheKey(
+            *F, ActivityAnalysis::floatingParams(*F),
+            Spec.Kind == RequestKind::VectorAdjoint ? Spec.Lanes : 0);
     auto It = Cache.find(Key);
     if (It != Cache.end() && It->second == Spec.Name &&
         State.Defined.contains(Spec.Name))

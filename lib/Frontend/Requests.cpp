@@ -103,9 +103,9 @@ public:
     R.Loc = R.Range.getBegin();
 
     llvm::SmallVector<std::string, 3> Args;
-    for (const Expr *E : llvm::ArrayRef<Expr *>(Request->args_begin(),
-                                                 Request->args_size())
-                             .take_front(3))
+    for (const Expr *E :
+         llvm::ArrayRef<Expr *>(Request->args_begin(), Request->args_size())
+             .take_front(3))
       if (std::optional<std::string> S = stringArg(E))
         Args.push_back(*S);
     if (Args.size() != 3) {

@@ -79,7 +79,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   // A vector adjoint's seeds: one per lane, in an array.
   if (HasSeed)
     Params.push_back(Vector ? Type::ptr(Results[0], /*Const=*/true)
-                               : Results[0]);
+                            : Results[0]);
   // One d_ parameter per independent scalar and per pointer that is an
   // input or an output.
   llvm::SmallVector<unsigned, 4> Derivative;
@@ -125,8 +125,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   // A vector adjoint's seeds: d_ret[l] for lane l.
   if (Seed && Vector)
     for (unsigned L = 0; L != Lanes; ++L)
-      ResultSeeds.push_back(
-          B.load(B.offset(Seed, B.constant(Type::i64(), L))));
+      ResultSeeds.push_back(B.load(B.offset(Seed, B.constant(Type::i64(), L))));
   if (Seed && !Vector)
     ResultSeeds.push_back(Seed);
   if (llvm::Error E = cloneRegion(P.getBody(), A->getBody()))
@@ -143,9 +142,9 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   const Operation *Ret = P.getBody().getTerminator();
   if (FloatResult && Ret && Ret->getNumOperands() == 1)
     if (llvm::Error E = forEachLane([&] {
-          accumulate(Ret->getOperand(0),
-                     ResultSeeds.empty() ? B.constant(Results[0], 1.0)
-                                         : ResultSeeds[Lane]);
+          accumulate(Ret->getOperand(0), ResultSeeds.empty()
+                                             ? B.constant(Results[0], 1.0)
+                                             : ResultSeeds[Lane]);
           return llvm::Error::success();
         }))
       return E;

@@ -32,8 +32,8 @@ using namespace ddx::ir;
 /// into indices (PointerInduction.h).
 /// A pointer chosen at run time (select, or yielded by an `if`) is an
 /// error.
-llvm::Expected<std::unique_ptr<Function>>
-prepareForReverse(const Module &M, const Function &F);
+llvm::Expected<std::unique_ptr<Function>> prepareForReverse(const Module &M,
+                                                            const Function &F);
 
 /// The pointer Ptr is offset from through a chain of offsets, and their
 /// indices (outermost first).

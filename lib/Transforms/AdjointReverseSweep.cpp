@@ -454,10 +454,9 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
   B.call(*Name, Args, {});
   return forEachLane([&] {
     for (auto [I, Sl] : Slots)
-      accumulate(Op.getOperand(I),
-                 B.load(!Vector
-                            ? Sl
-                            : B.offset(Sl, B.constant(Type::i64(), Lane))));
+      accumulate(
+          Op.getOperand(I),
+          B.load(!Vector ? Sl : B.offset(Sl, B.constant(Type::i64(), Lane))));
     return llvm::Error::success();
   });
 }
@@ -585,13 +584,12 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
     if (llvm::Error E = recomputeBody(Body, RevBody.getArgument(0)))
       return E;
   Operation *Term = Body.getTerminator();
-  accumulateLanes(
-      Select([&](unsigned J) { return Term->getOperand(J); }),
-      llvm::ArrayRef<Value *>(RevBody.getArguments()).drop_front());
+  accumulateLanes(Select([&](unsigned J) { return Term->getOperand(J); }),
+                  llvm::ArrayRef<Value *>(RevBody.getArguments()).drop_front());
   if (llvm::Error E = reverseOps(Body))
     return E;
-  B.yield(
-      laneAdjoints(Select([&](unsigned J) { return Body.getArgument(J + 1); })));
+  B.yield(laneAdjoints(
+      Select([&](unsigned J) { return Body.getArgument(J + 1); })));
   Scopes.pop_back();
   B.setInsertionPointToEnd(*Outer);
   accumulateLanes(Select([&](unsigned J) { return Op.getLoopInits()[J]; }),
@@ -630,7 +628,8 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
       laneAdjoints(Select([&](unsigned J) { return Op.getResult(J); }));
   unsigned N = Inits.size();
   for (unsigned I = 0; I != N; ++I)
-    Inits.push_back(B.constant(Op.getResult(Carried[I / Lanes])->getType(), 0.0));
+    Inits.push_back(
+        B.constant(Op.getResult(Carried[I / Lanes])->getType(), 0.0));
   Value *Zero = B.constant(Type::i64(), 0);
   Value *One = B.constant(Type::i64(), 1);
   Operation *New = B.createFor(Zero, B.add(Count, One), One, Inits,
@@ -650,9 +649,8 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   if (llvm::Error E = enterRegion(Before))
     return E;
   Operation *Cond = Before.getTerminator();
-  accumulateLanes(
-      Select([&](unsigned J) { return Cond->getOperand(J + 1); }),
-      llvm::ArrayRef<Value *>(RevBody.getArguments()).slice(1, N));
+  accumulateLanes(Select([&](unsigned J) { return Cond->getOperand(J + 1); }),
+                  llvm::ArrayRef<Value *>(RevBody.getArguments()).slice(1, N));
   if (llvm::Error E = reverseOps(Before))
     return E;
   llvm::SmallVector<Value *, 4> G =

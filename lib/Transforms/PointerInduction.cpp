@@ -107,8 +107,8 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
   if (Step) {
     Value *IV = Body.getArgument(0);
     Value *Index = B.div(B.sub(IV, Lb), LoopStep);
-    Here = B.offset(Init,
-                    B.mul(Index, B.cast(stepHere(B, Step), IV->getType())));
+    Here =
+        B.offset(Init, B.mul(Index, B.cast(stepHere(B, Step), IV->getType())));
     Here->setName(Arg->getName());
   }
   replaceUses(Body, Arg, Here);
@@ -120,8 +120,8 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
   Value *After = Init;
   if (Step) {
     Value *Trips = B.tripCount(Lb, Ub, LoopStep);
-    After = B.offset(
-        Init, B.mul(Trips, B.cast(stepHere(B, Step), Trips->getType())));
+    After = B.offset(Init,
+                     B.mul(Trips, B.cast(stepHere(B, Step), Trips->getType())));
     After->setName(Result->getName());
   }
   replaceUses(F.getBody(), Result, After);
@@ -179,8 +179,8 @@ void rewriteWhile(Function &F, Operation &Loop, unsigned J, Value *Step,
   auto At = [&](Value *Index, const Value *Old) -> Value * {
     if (!Step)
       return Init;
-    Value *P = B.offset(Init, B.mul(Index, B.cast(stepHere(B, Step),
-                                                 Index->getType())));
+    Value *P = B.offset(
+        Init, B.mul(Index, B.cast(stepHere(B, Step), Index->getType())));
     P->setName(Old->getName());
     return P;
   };

@@ -207,9 +207,9 @@ int main(int argc, char **argv) {
       return fail(toString(Indices.takeError()));
     AdjointOptions Options;
     Options.Function = Target;
-    Options.Name =
-        cxxName(Target).str() +
-        (IsGradient ? "_grad" : Lanes ? "_adjoint_n" : "_adjoint");
+    Options.Name = cxxName(Target).str() + (IsGradient ? "_grad"
+                                            : Lanes    ? "_adjoint_n"
+                                                       : "_adjoint");
     Options.ActiveParams = *Indices;
     Options.Gradient = IsGradient;
     Options.Lanes = Lanes;

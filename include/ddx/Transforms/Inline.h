@@ -13,11 +13,10 @@ namespace ddx {
 /// by the callee's body, taken from M, and so on inside the inlined bodies.
 /// A recursive call is kept as a call. *Inlined (if given) tells whether
 /// any call was.
-std::unique_ptr<ir::Function>
-inlineCalls(const ir::Module &M, const ir::Function &F,
-            llvm::function_ref<bool(llvm::ArrayRef<ir::Value *> Args)>
-                ShouldInline,
-            bool *Inlined = nullptr);
+std::unique_ptr<ir::Function> inlineCalls(
+    const ir::Module &M, const ir::Function &F,
+    llvm::function_ref<bool(llvm::ArrayRef<ir::Value *> Args)> ShouldInline,
+    bool *Inlined = nullptr);
 
 /// The calls reverse mode inlines: those passing memory the callee may
 /// write floating results through (a non-const pointer to floating data),
