@@ -135,6 +135,9 @@ private:
     llvm::DenseMap<const Operation *, Value *> Count;
     /// Scratch array -> where this iteration's copy starts (StoreScratch).
     llvm::DenseMap<const Value *, Value *> ScratchStart;
+    /// `while` -> how many times its after region ran before the part being
+    /// reversed (rebuilds its counters, see counterIncrement).
+    llvm::DenseMap<const Operation *, Value *> WhileIteration;
   };
   llvm::Expected<Value *> prim(const Value *V);
   /// A loop counter's value in the current iteration (counterIncrement).

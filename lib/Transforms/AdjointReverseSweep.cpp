@@ -72,19 +72,29 @@ Value *AdjointBuilder::scratchStart(const Value *Base) {
 llvm::Expected<Value *> AdjointBuilder::counterValue(const Value *V) {
   const Operation *Loop = V->getArgOwner()->getParentOp();
   llvm::SmallVector<Value *, 5> Vs;
-  const Value *Needs[] = {Loop->getRegion(0).getArgument(0),
-                          Loop->getOperand(0), Loop->getOperand(2),
-                          Loop->getLoopInits()[V->getIndex() - 1],
-                          counterIncrement(V)};
+  llvm::SmallVector<const Value *, 5> Needs = {counterInit(V),
+                                               counterIncrement(V)};
+  if (Loop->getKind() == OpKind::For)
+    Needs.append({Loop->getRegion(0).getArgument(0), Loop->getOperand(0),
+                  Loop->getOperand(2)});
   for (const Value *Needed : Needs) {
     auto Pv = prim(Needed);
     if (!Pv)
       return Pv.takeError();
     Vs.push_back(B.cast(*Pv, V->getType()));
   }
-  // init + c * ((iv - lb) / step)
-  Value *Index = B.div(B.sub(Vs[0], Vs[1]), Vs[2]);
-  Value *Result = B.add(Vs[3], B.mul(Vs[4], Index));
+  // init + c * index: the index is (iv - lb) / step in a `for`, the number
+  // of the iteration being reversed in a `while` (reverseWhile).
+  Value *Index = nullptr;
+  if (Loop->getKind() == OpKind::For)
+    Index = B.div(B.sub(Vs[2], Vs[3]), Vs[4]);
+  for (auto It = Scopes.rbegin(); It != Scopes.rend() && !Index; ++It)
+    if (Value *K = It->WhileIteration.lookup(Loop))
+      Index = B.cast(K, V->getType());
+  if (!Index)
+    return llvm::createStringError("internal error: a while counter outside "
+                                   "its loop's reversal");
+  Value *Result = B.add(Vs[0], B.mul(Vs[1], Index));
   Result->setName(V->getName());
   Scopes.back().Prim[V] = Result;
   return Result;
@@ -648,6 +658,8 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
 
   if (llvm::Error E = enterRegion(Before))
     return E;
+  // Before #k has seen k runs of the after region.
+  Scopes.back().WhileIteration[&Op] = K;
   Operation *Cond = Before.getTerminator();
   accumulateLanes(Select([&](unsigned J) { return Cond->getOperand(J + 1); }),
                   llvm::ArrayRef<Value *>(RevBody.getArguments()).slice(1, N));
@@ -667,6 +679,7 @@ llvm::Error AdjointBuilder::reverseWhile(const Operation &Op) {
   B.setInsertionPointToEnd(IfOp->getRegion(0));
   if (llvm::Error E = enterRegion(After))
     return E;
+  Scopes.back().WhileIteration[&Op] = B.sub(K, One);
   Operation *Yield = After.getTerminator();
   accumulateLanes(Select([&](unsigned J) { return Yield->getOperand(J); }), G);
   if (llvm::Error E = reverseOps(After))

@@ -314,8 +314,7 @@ private:
       return;
     }
     // A counter: init + step * iteration index.
-    const Operation *Loop = V->getArgOwner()->getParentOp();
-    need(Loop->getLoopInits()[V->getIndex() - 1]);
+    need(counterInit(V));
     need(counterIncrement(V));
   }
 
@@ -502,15 +501,12 @@ private:
 
 } // namespace
 
-const Value *ddx::counterIncrement(const Value *Arg) {
-  const Region *Body = Arg->getArgOwner();
-  const Operation *Loop = Body ? Body->getParentOp() : nullptr;
-  if (!Loop || Loop->getKind() != OpKind::For || Arg->getIndex() == 0 ||
-      !Arg->getType().isInteger() || Arg->getType().isBool())
-    return nullptr;
-  const Value *Next = Body->getTerminator()->getOperand(Arg->getIndex() - 1);
+/// C if Next is `add %Arg, %C` (either order) in region Body, with C a
+/// constant or defined outside Loop; null otherwise.
+static const Value *incrementOf(const Value *Arg, const Value *Next,
+                                const Region &Body, const Operation &Loop) {
   const Operation *Add = Next->getDefiningOp();
-  if (!Add || Add->getKind() != OpKind::Add || Add->getParentRegion() != Body)
+  if (!Add || Add->getKind() != OpKind::Add || Add->getParentRegion() != &Body)
     return nullptr;
   for (unsigned I = 0; I != 2; ++I) {
     const Value *C = Add->getOperand(1 - I);
@@ -521,14 +517,44 @@ const Value *ddx::counterIncrement(const Value *Arg) {
     if (CDef && CDef->getKind() == OpKind::Constant)
       return C;
     for (const Region *R = C->getParentRegion(); R;) {
-      if (R == Body)
-        return nullptr;
       const Operation *Op = R->getParentOp();
+      if (Op == &Loop)
+        return nullptr;
       R = Op ? Op->getParentRegion() : nullptr;
     }
     return C;
   }
   return nullptr;
+}
+
+const Value *ddx::counterIncrement(const Value *Arg) {
+  const Region *R = Arg->getArgOwner();
+  const Operation *Loop = R ? R->getParentOp() : nullptr;
+  if (!Loop || !Arg->getType().isInteger() || Arg->getType().isBool())
+    return nullptr;
+  if (Loop->getKind() == OpKind::For)
+    return Arg->getIndex() == 0
+               ? nullptr
+               : incrementOf(Arg,
+                             R->getTerminator()->getOperand(Arg->getIndex() - 1),
+                             *R, *Loop);
+  if (Loop->getKind() != OpKind::While)
+    return nullptr;
+  // A while counter: the before region passes it on unchanged, the after
+  // region adds the increment.
+  unsigned J = Arg->getIndex();
+  const Region &Before = Loop->getRegion(0), &After = Loop->getRegion(1);
+  if (Before.getTerminator()->getOperand(J + 1) != Before.getArgument(J))
+    return nullptr;
+  return incrementOf(After.getArgument(J), After.getTerminator()->getOperand(J),
+                     After, *Loop);
+}
+
+const Value *ddx::counterInit(const Value *Arg) {
+  const Operation *Loop = Arg->getArgOwner()->getParentOp();
+  return Loop->getKind() == OpKind::For
+             ? Loop->getLoopInits()[Arg->getIndex() - 1]
+             : Loop->getOperand(Arg->getIndex());
 }
 
 TapePlan ddx::planTape(const Function &F,

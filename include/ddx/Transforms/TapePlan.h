@@ -116,7 +116,13 @@ struct TapePlan {
 /// the same amount (`yield %arg + %c`, %c defined outside the body), returns
 /// %c: its value in an iteration is init + c * (iv - lb) / step, which the
 /// reverse sweep recomputes instead of taping.
+/// The same for a `while` counter (an argument of either region) that the
+/// before region passes on unchanged and the after region increments: its
+/// value in iteration k (the k-th run of the after region, from 0) is
+/// init + c * k.
 const ir::Value *counterIncrement(const ir::Value *Arg);
+/// A counter's initial value (the loop's init for it).
+const ir::Value *counterInit(const ir::Value *Arg);
 
 /// The cost, in cheap operations (add, mul, load, ...), of running Op once
 /// more: 0 for constants, more for division, square roots and the other
