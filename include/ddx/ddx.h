@@ -52,28 +52,42 @@ template <typename T> struct dual {
 // compile (`ddx gen`, or clang++ with ddx-plugin.so) ddx generates the
 // derivative there and Clang parses its definition next, so later code can
 // call it. Elsewhere the pragma is unknown and silently ignored; it is kept
-// even by `clang -E`, so preprocessed sources (-save-temps) still work. The
-// static_assert takes the `;` the user writes after the macro.
+// even by `clang -E`, so preprocessed sources (-save-temps) still work.
 #if defined(__clang__)
 #define DDX_AFTER_REQUEST_(Id)                                                 \
   ;                                                                            \
   _Pragma("clang diagnostic push")                                             \
       _Pragma("clang diagnostic ignored \"-Wunknown-pragmas\"")                \
-          DDX_PRAGMA_(ddx request Id) _Pragma("clang diagnostic pop")          \
-              static_assert(true, "")
+          DDX_PRAGMA_(ddx request Id) _Pragma("clang diagnostic pop")
 #else
-#define DDX_AFTER_REQUEST_(Id)
+#define DDX_AFTER_REQUEST_(Id) ;
 #endif
 
+namespace ddx::detail {
+/// Whether a request's arguments after its last one are the empty strings
+/// the macros append (anything else is an extra argument).
+constexpr bool isPadding(const char *S) { return S[0] == '\0'; }
+template <class T> constexpr bool isPadding(const T &) { return false; }
+template <class... A> constexpr bool noExtraArguments(const A &...Args) {
+  return (isPadding(Args) && ...);
+}
+} // namespace ddx::detail
+
+// The static_assert rejects extra arguments, and takes the `;` the user
+// writes after the macro.
 #define DDX_REQUEST_(Kind, Name, Fn, Wrt, ...)                                 \
   DDX_REQUEST_WITH_ID_(DDX_CAT_(ddx_request_, __COUNTER__), Kind, Name, Fn,    \
-                       Wrt, 0)
+                       Wrt, 0, __VA_ARGS__)
 #define DDX_LANES_REQUEST_(Kind, Name, Fn, Lanes, Wrt, ...)                    \
   DDX_REQUEST_WITH_ID_(DDX_CAT_(ddx_request_, __COUNTER__), Kind, Name, Fn,    \
-                       Wrt, Lanes)
-#define DDX_REQUEST_WITH_ID_(Id, Kind, Name, Fn, Wrt, Lanes)                   \
+                       Wrt, Lanes, __VA_ARGS__)
+#define DDX_REQUEST_WITH_ID_(Id, Kind, Name, Fn, Wrt, Lanes, ...)              \
   [[DDX_REQUEST_ATTR_(Kind, Name, Wrt, Lanes)]] static constexpr auto Id =     \
-      &Fn DDX_AFTER_REQUEST_(Id)
+      &Fn DDX_AFTER_REQUEST_(Id) static_assert(                                \
+          ::ddx::detail::noExtraArguments(__VA_ARGS__),                        \
+          "too many arguments to a ddx request; the forms are DDX_TANGENT(f "  \
+          "[, \"x, y\"]), DDX_ADJOINT_N(f, N [, \"x, y\"]) and the like, and " \
+          "DDX_..._AS(name, ...)")
 
 /// DDX_GRADIENT(f [, "x, y"]): reverse mode, `<f>_grad`: returns f's value
 /// and adds the gradient into the d_ parameters.
