@@ -246,12 +246,20 @@ DerivativeGenerator::Impl::generate(const VarDecl *VD) {
     instantiateDefinitions(*S, FD, SM.getExpansionLoc(VD->getBeginLoc()),
                            Instantiated);
   }
-  std::optional<DerivativeRequest> R = parseRequest(Ctx, VD);
-  if (!R)
+  // Uses of a derivative that is not built are not errors of their own:
+  // ddx or Clang has said why at the request (FollowOnFilter).
+  std::string Intended;
+  std::optional<DerivativeRequest> R = parseRequest(Ctx, VD, &Intended);
+  if (!R) {
+    if (!Intended.empty())
+      Failed.insert(Intended);
     return std::nullopt;
+  }
   // Clang has reported the errors in a function that does not compile.
-  if (findBroken(R->Function))
+  if (findBroken(R->Function)) {
+    Failed.insert(R->Name);
     return std::nullopt;
+  }
   if (!Lowering)
     Lowering = std::make_unique<ModuleLowering>(Ctx, M);
   ir::Function *F = Lowering->lower(R->Function, R->Loc);

@@ -18,6 +18,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -74,6 +75,15 @@ const char *kindSuffix(RequestKind K) {
   return "";
 }
 
+std::optional<RequestKind> kindNamed(llvm::StringRef S) {
+  return llvm::StringSwitch<std::optional<RequestKind>>(S)
+      .Case("tangent", RequestKind::Tangent)
+      .Case("gradient", RequestKind::Gradient)
+      .Case("adjoint", RequestKind::Adjoint)
+      .Case("adjoint_n", RequestKind::VectorAdjoint)
+      .Default(std::nullopt);
+}
+
 /// Integers, bools and enums never are independent inputs, nor pointers,
 /// arrays and references to them: a pointer, array or reference is one
 /// through the data it holds (`const double *x`, `double (&a)[3]`).
@@ -94,7 +104,8 @@ public:
     PP.SuppressUnwrittenScope = true;
   }
 
-  std::optional<DerivativeRequest> parse(const VarDecl *VD) {
+  std::optional<DerivativeRequest> parse(const VarDecl *VD,
+                                         std::string *NameOnError) {
     const AnnotateAttr *Request = requestAttr(VD);
     if (!Request)
       return std::nullopt;
@@ -112,15 +123,11 @@ public:
       Diags.report(R.Loc, Msg::RequestNotFunction);
       return std::nullopt;
     }
-    if (Args[0] == "tangent")
-      R.Kind = RequestKind::Tangent;
-    else if (Args[0] == "gradient")
-      R.Kind = RequestKind::Gradient;
-    else if (Args[0] == "adjoint")
-      R.Kind = RequestKind::Adjoint;
-    else if (Args[0] == "adjoint_n")
-      R.Kind = RequestKind::VectorAdjoint;
-    else {
+    if (NameOnError)
+      *NameOnError = intendedName(VD, Args);
+    if (std::optional<RequestKind> K = kindNamed(Args[0])) {
+      R.Kind = *K;
+    } else {
       Diags.report(R.Loc, Msg::RequestBadKind, {Args[0]});
       return std::nullopt;
     }
@@ -158,6 +165,19 @@ public:
   }
 
 private:
+  /// The name the derivative would have had (the chosen one, or the
+  /// function's with the kind's suffix); empty if that cannot be told.
+  static std::string intendedName(const VarDecl *VD,
+                                  llvm::ArrayRef<std::string> Args) {
+    if (!Args[1].empty())
+      return Args[1];
+    const FunctionDecl *FD = requestedFunction(VD);
+    std::optional<RequestKind> K = kindNamed(Args[0]);
+    if (!FD || !K)
+      return "";
+    return FD->getDeclName().getAsString() + kindSuffix(*K);
+  }
+
   /// The lane count: the annotation's fourth argument, an integer constant
   /// from 1 to MaxLanes.
   std::optional<unsigned> lanesArg(const AnnotateAttr *Request) {
@@ -288,6 +308,7 @@ const AnnotateAttr *ddx::requestAttr(const VarDecl *VD) {
 }
 
 std::optional<DerivativeRequest> ddx::parseRequest(ASTContext &Ctx,
-                                                   const VarDecl *VD) {
-  return RequestParser(Ctx).parse(VD);
+                                                   const VarDecl *VD,
+                                                   std::string *NameOnError) {
+  return RequestParser(Ctx).parse(VD, NameOnError);
 }

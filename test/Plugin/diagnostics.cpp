@@ -37,11 +37,21 @@ void local() {
   DDX_TANGENT(later);
 }
 
-// A derivative whose generation failed is not declared; its uses are not
-// reported again (the error above says why), other errors are.
-double call_it() { return jumpy_grad(1.0, nullptr) + uses_later_tangent(1.0, 1.0).value; }
+// A malformed request: its derivative is not built either.
+double twice(double x) { return 2 * x; }
+// CHECK: diagnostics.cpp:[[@LINE+1]]:1: error: 'y' is not a parameter of 'twice'; its parameters are: x
+DDX_GRADIENT(twice, "y");
+
+// A derivative whose generation failed, or whose request is malformed, is
+// not declared; its uses are not reported again (the errors above say why),
+// other errors are.
+double call_it() {
+  return jumpy_grad(1.0, nullptr) + uses_later_tangent(1.0, 1.0).value +
+         twice_grad(1.0, nullptr);
+}
 // CHECK-NOT: undeclared identifier 'jumpy_grad'
 // CHECK-NOT: undeclared identifier 'uses_later_tangent'
+// CHECK-NOT: undeclared identifier 'twice_grad'
 double other() { return not_a_derivative(1.0); }
 // CHECK: diagnostics.cpp:[[@LINE-1]]:25: error: use of undeclared identifier 'not_a_derivative'
 

@@ -43,9 +43,11 @@ const clang::FunctionDecl *requestedFunction(const clang::VarDecl *VD);
 
 /// Reads the request VD declares. A malformed one (no definition visible,
 /// unknown parameter in the wrt list, ...) is reported through the
-/// ASTContext's diagnostics, and nullopt returned.
-std::optional<DerivativeRequest> parseRequest(clang::ASTContext &Ctx,
-                                              const clang::VarDecl *VD);
+/// ASTContext's diagnostics, and nullopt returned; *NameOnError (if given)
+/// is then the derivative's intended name, or empty.
+std::optional<DerivativeRequest>
+parseRequest(clang::ASTContext &Ctx, const clang::VarDecl *VD,
+             std::string *NameOnError = nullptr);
 
 } // namespace ddx
 
