@@ -318,7 +318,9 @@ void DerivativeGenerator::Impl::reportFailure(ASTContext &Ctx,
       [&](const ir::LocatedError &LE) {
         const FunctionDecl *FD = Lowering->declFor(LE.function());
         SourceLocation At;
-        if (FD && LE.location().isKnown())
+        if (LE.location().Origin)
+          At = SourceLocation::getFromRawEncoding(LE.location().Origin);
+        else if (FD && LE.location().isKnown())
           At = SM.translateLineCol(
               SM.getFileID(SM.getExpansionLoc(FD->getLocation())),
               LE.location().Line, LE.location().Col);

@@ -27,7 +27,8 @@ FunctionLowering::LocScope::LocScope(FunctionLowering &FL, SourceLocation Loc)
   const SourceManager &SM = FL.Ctx.getSourceManager();
   SourceLocation Exp = SM.getExpansionLoc(Loc);
   FL.B.setLoc(ir::Location{SM.getExpansionLineNumber(Exp),
-                           SM.getExpansionColumnNumber(Exp)});
+                           SM.getExpansionColumnNumber(Exp),
+                           Exp.getRawEncoding()});
 }
 
 void FunctionLowering::error(SourceLocation Loc, Msg M,

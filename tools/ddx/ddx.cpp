@@ -190,7 +190,7 @@ int runIr(const CommandLine &CL) {
   ir::Module M;
   std::vector<std::string> Unmatched;
   bool OK =
-      runOnAST({CL.Input, CL.ClangArgs, std::nullopt}, [&](ParsedInput &In) {
+      runOnAST({CL.Input, CL.ClangArgs, std::nullopt, "", ""}, [&](ParsedInput &In) {
         lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
       }).Success;
   for (const std::string &Name : Unmatched)
@@ -219,7 +219,7 @@ bool writeFile(StringRef Path, StringRef Text) {
 }
 
 int runGen(const CommandLine &CL) {
-  ClangOptions Opts{CL.Input, CL.ClangArgs, std::nullopt};
+  ClangOptions Opts{CL.Input, CL.ClangArgs, std::nullopt, "", ""};
   if (!CL.DepFile.empty()) {
     Opts.DepFile = CL.DepFile;
     Opts.DepTarget = CL.Output && *CL.Output != "-" ? *CL.Output : *CL.Header;

@@ -68,6 +68,10 @@ std::optional<CmpPred> parseCmpPred(llvm::StringRef S);
 struct Location {
   unsigned Line = 0;
   unsigned Col = 0;
+  /// An opaque handle the frontend maps back to the exact position, file
+  /// included (code inlined from a header keeps its own); 0 if none. Not
+  /// printed.
+  unsigned Origin = 0;
   bool isKnown() const { return Line != 0; }
 };
 
