@@ -189,10 +189,11 @@ std::optional<CommandLine> parseCommand(StringRef Command,
 int runIr(const CommandLine &CL) {
   ir::Module M;
   std::vector<std::string> Unmatched;
-  bool OK =
-      runOnAST({CL.Input, CL.ClangArgs, std::nullopt, "", ""}, [&](ParsedInput &In) {
-        lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
-      }).Success;
+  bool OK = runOnAST({CL.Input, CL.ClangArgs, std::nullopt, "", ""},
+                     [&](ParsedInput &In) {
+                       lowerMainFileFunctions(In, CL.Functions, M, Unmatched);
+                     })
+                .Success;
   for (const std::string &Name : Unmatched)
     WithColor::error(errs(), "ddx ir")
         << "no function named '" << Name << "' is defined in '" << CL.Input
