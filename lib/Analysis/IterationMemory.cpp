@@ -311,9 +311,7 @@ bool ddx::canRecomputeLoopBody(const Operation &Loop) {
       return false;
   }
   const Region &Parent = *Loop.getParentRegion();
-  size_t Pos = 0;
-  while (Parent.getOps()[Pos].get() != &Loop)
-    ++Pos;
+  size_t Pos = Parent.indexOf(&Loop);
   for (const Value *Base : Acc.Read)
     if (writtenFrom(Parent, Pos + 1, Base))
       return false;

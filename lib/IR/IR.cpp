@@ -284,6 +284,30 @@ Function *Region::getParentFunction() const {
   return R->ParentFunc;
 }
 
+bool Region::isNestedIn(const Region &Outer) const {
+  for (const Region *R = this; R;) {
+    if (R == &Outer)
+      return true;
+    const Operation *Op = R->getParentOp();
+    R = Op ? Op->getParentRegion() : nullptr;
+  }
+  return false;
+}
+
+bool Region::isInside(const Operation &Op) const {
+  for (unsigned I = 0; I != Op.getNumRegions(); ++I)
+    if (isNestedIn(Op.getRegion(I)))
+      return true;
+  return false;
+}
+
+size_t Region::indexOf(const Operation *Op) const {
+  size_t Pos = 0;
+  while (Ops[Pos].get() != Op)
+    ++Pos;
+  return Pos;
+}
+
 Function::Function(llvm::StringRef Name, llvm::ArrayRef<Type> ParamTypes,
                    llvm::ArrayRef<Type> ResultTypes)
     : Name(Name.str()), ResultTypes(ResultTypes.begin(), ResultTypes.end()) {

@@ -14,27 +14,12 @@ using namespace ddx::ir;
 
 namespace {
 
-bool isInside(const Region *R, const Region &Outer) {
-  while (R && R != &Outer) {
-    const Operation *Op = R->getParentOp();
-    R = Op ? Op->getParentRegion() : nullptr;
-  }
-  return R == &Outer;
-}
-
 void replaceUses(Region &R, const Value *Old, Value *New) {
   walk(R, [&](Operation *Op) {
     for (unsigned I = 0; I != Op->getNumOperands(); ++I)
       if (Op->getOperand(I) == Old)
         Op->setOperand(I, New);
   });
-}
-
-size_t positionOf(const Region &R, const Operation *Op) {
-  size_t Pos = 0;
-  while (R.getOps()[Pos].get() != Op)
-    ++Pos;
-  return Pos;
 }
 
 /// The step by which an iteration makes Next from pointer Arg: k for
@@ -51,10 +36,8 @@ std::optional<Value *> stepFrom(const Value *Arg, Value *Next,
     return std::nullopt;
   Value *Step = Def->getOperand(1);
   const Operation *StepDef = Step->getDefiningOp();
-  bool InLoop = false;
-  for (unsigned R = 0; R != Loop.getNumRegions(); ++R)
-    InLoop |= isInside(Step->getParentRegion(), Loop.getRegion(R));
-  if (InLoop && !(StepDef && StepDef->getKind() == OpKind::Constant))
+  if (Step->getParentRegion()->isInside(Loop) &&
+      !(StepDef && StepDef->getKind() == OpKind::Constant))
     return std::nullopt;
   return Step;
 }
@@ -80,7 +63,7 @@ void dropYielded(Function &F, Operation &Yield, unsigned J) {
       Used |= V == Next;
   });
   if (!Used)
-    Def->getParentRegion()->erase(positionOf(*Def->getParentRegion(), Def));
+    Def->getParentRegion()->erase(Def->getParentRegion()->indexOf(Def));
 }
 
 /// Step where B inserts: itself, or a copy if it is a constant in the loop.
@@ -115,7 +98,7 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
 
   // After the loop: the pointer past the last iteration.
   Region &Outer = *Loop.getParentRegion();
-  B.setInsertionPoint(Outer, positionOf(Outer, &Loop) + 1);
+  B.setInsertionPoint(Outer, Outer.indexOf(&Loop) + 1);
   Value *Result = Loop.getResult(J);
   Value *After = Init;
   if (Step) {
@@ -154,7 +137,7 @@ WhileCounter addCounter(Operation &Loop) {
   Builder B;
   B.setLoc(Loop.getLoc());
   Region &Outer = *Loop.getParentRegion();
-  B.setInsertionPoint(Outer, positionOf(Outer, &Loop));
+  B.setInsertionPoint(Outer, Outer.indexOf(&Loop));
   Loop.appendOperand(B.constant(Type::i64(), 0));
   Region &Before = Loop.getRegion(0), &After = Loop.getRegion(1);
   WhileCounter C;
@@ -191,7 +174,7 @@ void rewriteWhile(Function &F, Operation &Loop, unsigned J, Value *Step,
   replaceUses(After, After.getArgument(J),
               At(Count.After, After.getArgument(J)));
   Region &Outer = *Loop.getParentRegion();
-  B.setInsertionPoint(Outer, positionOf(Outer, &Loop) + 1);
+  B.setInsertionPoint(Outer, Outer.indexOf(&Loop) + 1);
   replaceUses(F.getBody(), Loop.getResult(J),
               At(Count.Result, Loop.getResult(J)));
 

@@ -24,14 +24,6 @@
 using namespace ddx;
 using namespace ddx::ir;
 
-static bool isInside(const Region *R, const Region &Outer) {
-  while (R && R != &Outer) {
-    const Operation *Op = R->getParentOp();
-    R = Op ? Op->getParentRegion() : nullptr;
-  }
-  return R == &Outer;
-}
-
 std::vector<const Value *> ddx::scratchArrays(const Function &F,
                                               const Operation &Loop) {
   std::vector<const Value *> Result;
@@ -55,7 +47,7 @@ std::vector<const Value *> ddx::scratchArrays(const Function &F,
       continue;
     bool Private = true;
     walk(F.getBody(), [&](const Operation *User) {
-      if (isInside(User->getParentRegion(), Body))
+      if (User->getParentRegion()->isNestedIn(Body))
         return;
       for (const Value *V : User->getOperands())
         Private &= !V->getType().isPointer() || baseObject(V) != Base;

@@ -98,14 +98,6 @@ private:
     return &R == &F.getBody() || P.isScopeBody(R);
   }
 
-  static bool isInside(const Region *R, const Region &Outer) {
-    while (R && R != &Outer) {
-      const Operation *Op = R->getParentOp();
-      R = Op ? Op->getParentRegion() : nullptr;
-    }
-    return R == &Outer;
-  }
-
   /// FusedReverse for top-level loops whose body could run again and whose
   /// reverse needs nothing from later code (fusedSeedCoefficients).
   bool chooseFusion() {
@@ -140,10 +132,10 @@ private:
       const Region &Body = Op->getRegion(0);
       bool InnerTape = llvm::any_of(P.Taped, [&](const auto &Entry) {
         return Entry.first != &Body && !Entry.second.empty() &&
-               isInside(Entry.first, Body);
+               Entry.first->isNestedIn(Body);
       });
       InnerTape |= llvm::any_of(P.TapedCounts, [&](const Operation *W) {
-        return isInside(W->getParentRegion(), Body);
+        return W->getParentRegion()->isNestedIn(Body);
       });
       if (!InnerTape || !canRecomputeLoopBody(*Op))
         continue;
@@ -174,10 +166,10 @@ private:
       const Region &Body = Loop->getRegion(0);
       unsigned Taped = 0, Cost = 0;
       for (const auto &T : P.Taped)
-        if (isInside(T.first, Body))
+        if (T.first->isNestedIn(Body))
           Taped += T.second.size();
       for (const Operation *W : P.TapedCounts)
-        Taped += isInside(W->getParentRegion(), Body);
+        Taped += W->getParentRegion()->isNestedIn(Body);
       walk(Body, [&](const Operation *Op) { Cost += recomputeCost(*Op); });
       if (Taped < Cost)
         continue;
@@ -199,10 +191,7 @@ private:
     while (!isRoot(*Anc->getParentRegion()) && !isScratchOf(*Anc, Base))
       Anc = Anc->getParentOp();
     const Region &Root = *Anc->getParentRegion();
-    size_t Pos = 0;
-    while (Root.getOps()[Pos].get() != Anc)
-      ++Pos;
-    return isKnownBase(Base) && !writtenFrom(Root, Pos, Base);
+    return isKnownBase(Base) && !writtenFrom(Root, Root.indexOf(Anc), Base);
   }
 
   /// Whether Base's memory still exists where the reverse sweep reads it: an
@@ -516,13 +505,7 @@ static const Value *incrementOf(const Value *Arg, const Value *Next,
     const Operation *CDef = C->getDefiningOp();
     if (CDef && CDef->getKind() == OpKind::Constant)
       return C;
-    for (const Region *R = C->getParentRegion(); R;) {
-      const Operation *Op = R->getParentOp();
-      if (Op == &Loop)
-        return nullptr;
-      R = Op ? Op->getParentRegion() : nullptr;
-    }
-    return C;
+    return C->getParentRegion()->isInside(Loop) ? nullptr : C;
   }
   return nullptr;
 }

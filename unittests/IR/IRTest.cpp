@@ -996,3 +996,39 @@ TEST(InterpreterTest, DocumentationExample) {
 }
 
 } // namespace
+
+TEST(RegionTest, NestingAndPositions) {
+  auto M = parseModule(R"(
+func @f(%x: f64, %n: i32) -> (f64) {
+  %z = constant 0 : i32
+  %o = constant 1 : i32
+  %s = for %i = %z to %n step %o : i32 iter_args(%a = %x) -> (f64) {
+    %c = cmp gt %a, %x : f64
+    %r = if %c -> (f64) {
+      yield %a
+    } else {
+      yield %x
+    }
+    yield %r
+  }
+  return %s
+}
+)");
+  ASSERT_TRUE(static_cast<bool>(M)) << toString(M.takeError());
+  const Region &Body = (*M)->lookup("f")->getBody();
+  const Operation &Loop = *Body.getOps()[2];
+  const Region &LoopBody = Loop.getRegion(0);
+  const Operation &If = *LoopBody.getOps()[1];
+  const Region &Then = If.getRegion(0);
+  EXPECT_EQ(Body.indexOf(&Loop), 2u);
+  EXPECT_EQ(LoopBody.indexOf(&If), 1u);
+  EXPECT_TRUE(Then.isNestedIn(Body));
+  EXPECT_TRUE(Then.isNestedIn(LoopBody));
+  EXPECT_TRUE(Then.isNestedIn(Then));
+  EXPECT_FALSE(Body.isNestedIn(LoopBody));
+  EXPECT_FALSE(Then.isNestedIn(If.getRegion(1)));
+  EXPECT_TRUE(Then.isInside(Loop));
+  EXPECT_TRUE(Then.isInside(If));
+  EXPECT_FALSE(LoopBody.isInside(If));
+  EXPECT_FALSE(Body.isInside(Loop));
+}

@@ -215,6 +215,12 @@ public:
 
   Operation *getParentOp() const { return ParentOp; }
   Function *getParentFunction() const;
+  /// Whether this region is Outer or nested (at any depth) in it.
+  bool isNestedIn(const Region &Outer) const;
+  /// Whether this region belongs to Op (at any depth).
+  bool isInside(const Operation &Op) const;
+  /// The position of Op, which must be one of this region's operations.
+  size_t indexOf(const Operation *Op) const;
 
 private:
   friend class Operation;
