@@ -125,7 +125,7 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
   // A vector adjoint's seeds: d_ret[l] for lane l.
   if (Seed && Vector)
     for (unsigned L = 0; L != Lanes; ++L)
-      ResultSeeds.push_back(B.load(B.offset(Seed, B.constant(Type::i64(), L))));
+      ResultSeeds.push_back(B.load(laneElement(Seed, L)));
   if (Seed && !Vector)
     ResultSeeds.push_back(Seed);
   if (llvm::Error E = cloneRegion(P.getBody(), A->getBody()))
@@ -141,13 +141,11 @@ llvm::Expected<Function *> AdjointBuilder::build(llvm::StringRef Name,
         makeSlot(Res);
   const Operation *Ret = P.getBody().getTerminator();
   if (FloatResult && Ret && Ret->getNumOperands() == 1)
-    if (llvm::Error E = forEachLane([&] {
-          accumulate(Ret->getOperand(0), ResultSeeds.empty()
-                                             ? B.constant(Results[0], 1.0)
-                                             : ResultSeeds[Lane]);
-          return llvm::Error::success();
-        }))
-      return E;
+    inEachLane([&] {
+      accumulate(Ret->getOperand(0), ResultSeeds.empty()
+                                         ? B.constant(Results[0], 1.0)
+                                         : ResultSeeds[Lane]);
+    });
   if (llvm::Error E = reverseOps(P.getBody()))
     return E;
   Scopes.pop_back();

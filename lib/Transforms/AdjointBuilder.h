@@ -176,6 +176,27 @@ private:
     Lane = 0;
     return llvm::Error::success();
   }
+  void inEachLane(llvm::function_ref<void()> Fn) {
+    for (Lane = 0; Lane != Lanes; ++Lane)
+      Fn();
+    Lane = 0;
+  }
+  /// Fn(V) for each value V in each lane, lane-minor: value K, lane L at
+  /// K * Lanes + L (the order reversed loops carry adjoints in).
+  llvm::SmallVector<Value *, 4>
+  perLane(llvm::ArrayRef<const Value *> Values,
+          llvm::function_ref<Value *(const Value *)> Fn) {
+    llvm::SmallVector<Value *, 4> Result;
+    for (const Value *V : Values)
+      inEachLane([&] { Result.push_back(Fn(V)); });
+    return Result;
+  }
+  /// Element L of P: a lane of a vector adjoint's storage.
+  Value *laneElement(Value *P, unsigned L) {
+    return B.offset(P, B.constant(Type::i64(), double(L)));
+  }
+  /// The lane count a callee's adjoint is built with (0: scalar adjoint).
+  unsigned vectorLanes() const { return Vector ? Lanes : 0; }
   /// Starts reversing R: binds its popped values and creates its slots.
   llvm::Error enterRegion(const Region &R, Value *IV = nullptr,
                           const Operation *Loop = nullptr);
@@ -186,11 +207,12 @@ private:
                                 const DerivativeRule &Rule);
   llvm::Error reverseCall(const Operation &Op);
   llvm::Error reverseIf(const Operation &Op);
-  /// Each value's adjoint (or zero) in every lane: value K, lane L at
-  /// K * Lanes + L, the order reversed loops carry them in.
+  /// Each value's adjoint (or zero) in every lane (laid out as perLane).
   llvm::SmallVector<Value *, 4>
-  laneAdjoints(llvm::ArrayRef<const Value *> Values);
-  /// Adds Adj (laid out as laneAdjoints makes it) into Values' adjoints.
+  laneAdjoints(llvm::ArrayRef<const Value *> Values) {
+    return perLane(Values, [&](const Value *V) { return adjointOrZero(V); });
+  }
+  /// Adds Adj (laid out as perLane makes it) into Values' adjoints.
   void accumulateLanes(llvm::ArrayRef<const Value *> Values,
                        llvm::ArrayRef<Value *> Adj);
   llvm::Error reverseFor(const Operation &Op);
@@ -226,7 +248,7 @@ private:
   /// V's slot in the current lane, or null.
   Value *slot(const Value *V) {
     if (Value *D = LaneSlots.lookup(V))
-      return B.offset(D, B.constant(Type::i64(), double(Lane)));
+      return laneElement(D, Lane);
     return Slot.lookup({V, Lane});
   }
   /// Carry value -> the result of the latest copy of the outermost `if`

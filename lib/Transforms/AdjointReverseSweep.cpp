@@ -120,7 +120,7 @@ llvm::Expected<Value *> AdjointBuilder::shadowAddress(const Value *Ptr,
   }
   if (Value *S = Shadow.lookup(Ptr)) {
     if (Vector && InLane)
-      return B.offset(S, B.constant(Type::i64(), double(Lane)));
+      return laneElement(S, Lane);
     return S;
   }
   return advancedPointerError();
@@ -359,7 +359,7 @@ llvm::Error AdjointBuilder::reversePureInLane(const Operation &Op,
 llvm::Expected<std::string>
 AdjointBuilder::calleeAdjoint(const Function &Callee,
                               llvm::ArrayRef<unsigned> Active) {
-  std::string Key = adjointCacheKey(Callee, Active, Vector ? Lanes : 0);
+  std::string Key = adjointCacheKey(Callee, Active, vectorLanes());
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
@@ -375,7 +375,7 @@ AdjointBuilder::calleeAdjoint(const Function &Callee,
   auto Prepared = prepareForReverse(M, Callee);
   if (!Prepared)
     return Prepared.takeError();
-  AdjointBuilder Sub(M, Cache, **Prepared, Active, Vector ? Lanes : 0);
+  AdjointBuilder Sub(M, Cache, **Prepared, Active, vectorLanes());
   auto F = Sub.build(Name, /*Gradient=*/false);
   if (!F)
     return F.takeError();
@@ -404,14 +404,11 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
                      Callee->getResultTypes()[0].isFloat();
   // The result's adjoint in each lane (null: zero).
   llvm::SmallVector<Value *, 2> ResultAdj;
-  bool AnyResultAdj = false;
-  for (Lane = 0; Lane != Lanes; ++Lane) {
-    ResultAdj.push_back(Op.getNumResults() && isActive(Op.getResult())
-                            ? adjoint(Op.getResult())
-                            : nullptr);
-    AnyResultAdj |= ResultAdj.back() != nullptr;
-  }
-  Lane = 0;
+  if (Op.getNumResults())
+    ResultAdj = perLane({Op.getResult()}, [&](const Value *R) {
+      return isActive(R) ? adjoint(R) : nullptr;
+    });
+  bool AnyResultAdj = llvm::any_of(ResultAdj, [](Value *A) { return A; });
   if (Active.empty() || (!AnyResultAdj && Op.getNumResults() &&
                          llvm::none_of(Active, [&](unsigned I) {
                            return Op.getOperand(I)->getType().isPointer();
@@ -431,7 +428,8 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
   if (FloatResult) {
     Type T = Callee->getResultTypes()[0];
     auto SeedOf = [&](unsigned L) {
-      return ResultAdj[L] ? ResultAdj[L] : B.constant(T, 0.0);
+      return L < ResultAdj.size() && ResultAdj[L] ? ResultAdj[L]
+                                                  : B.constant(T, 0.0);
     };
     if (!Vector) {
       Args.push_back(SeedOf(0));
@@ -440,7 +438,7 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
       Value *Seeds = B.localAlloc(T, Lanes);
       Seeds->setName("d_ret");
       for (unsigned L = 0; L != Lanes; ++L)
-        B.store(SeedOf(L), B.offset(Seeds, B.constant(Type::i64(), L)));
+        B.store(SeedOf(L), laneElement(Seeds, L));
       Args.push_back(Seeds);
     }
   }
@@ -462,22 +460,18 @@ llvm::Error AdjointBuilder::reverseCall(const Operation &Op) {
     Slots.push_back({I, Sl});
   }
   B.call(*Name, Args, {});
-  return forEachLane([&] {
+  inEachLane([&] {
     for (auto [I, Sl] : Slots)
-      accumulate(
-          Op.getOperand(I),
-          B.load(!Vector ? Sl : B.offset(Sl, B.constant(Type::i64(), Lane))));
-    return llvm::Error::success();
+      accumulate(Op.getOperand(I), B.load(Vector ? laneElement(Sl, Lane) : Sl));
   });
+  return llvm::Error::success();
 }
 
 llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
-  // The results' adjoints, lane-minor.
-  llvm::SmallVector<Value *, 4> ResultAdj;
-  for (Value *R : Op.getResults())
-    for (Lane = 0; Lane != Lanes; ++Lane)
-      ResultAdj.push_back(isActive(R) ? adjoint(R) : nullptr);
-  Lane = 0;
+  llvm::SmallVector<Value *, 4> ResultAdj =
+      perLane(Op.getResults(), [&](const Value *R) {
+        return isActive(R) ? adjoint(R) : nullptr;
+      });
   auto Cond = prim(Op.getOperand(0));
   if (!Cond)
     return Cond.takeError();
@@ -488,13 +482,7 @@ llvm::Error AdjointBuilder::reverseIf(const Operation &Op) {
     B.setInsertionPointToEnd(New->getRegion(R));
     if (llvm::Error E = enterRegion(Branch))
       return E;
-    Operation *Term = Branch.getTerminator();
-    if (llvm::Error E = forEachLane([&] {
-          for (unsigned J = 0; J != Op.getNumResults(); ++J)
-            accumulate(Term->getOperand(J), ResultAdj[J * Lanes + Lane]);
-          return llvm::Error::success();
-        }))
-      return E;
+    accumulateLanes(Branch.getTerminator()->getOperands(), ResultAdj);
     if (llvm::Error E = reverseOps(Branch))
       return E;
     B.yield({});
@@ -509,38 +497,18 @@ llvm::Error AdjointBuilder::reverseFusedIteration(const Region &Body,
   const Operation *Loop = Body.getParentOp();
   if (llvm::Error E = enterRegion(Body, IV, Loop))
     return E;
-  const Operation *Term = Body.getTerminator();
-  llvm::ArrayRef<Value *> Seeds = FusedSeeds.find(Loop)->second;
-  if (llvm::Error E = forEachLane([&] {
-        for (unsigned J = 0; J != Loop->getNumResults(); ++J)
-          accumulate(Term->getOperand(J), Seeds[J * Lanes + Lane]);
-        return llvm::Error::success();
-      }))
-    return E;
+  accumulateLanes(Body.getTerminator()->getOperands(),
+                  FusedSeeds.find(Loop)->second);
   if (llvm::Error E = reverseOps(Body))
     return E;
   Scopes.pop_back();
   return llvm::Error::success();
 }
 
-/// Adjoints that a reversed loop carries: for each carried primal value J,
-/// one per lane, lane-minor (index K * Lanes + L for the K-th carried value).
-llvm::SmallVector<Value *, 4>
-AdjointBuilder::laneAdjoints(llvm::ArrayRef<const Value *> Values) {
-  llvm::SmallVector<Value *, 4> Adj;
-  for (const Value *V : Values)
-    for (Lane = 0; Lane != Lanes; ++Lane)
-      Adj.push_back(adjointOrZero(V));
-  Lane = 0;
-  return Adj;
-}
-
 void AdjointBuilder::accumulateLanes(llvm::ArrayRef<const Value *> Values,
                                      llvm::ArrayRef<Value *> Adj) {
   for (unsigned K = 0; K != Values.size(); ++K)
-    for (Lane = 0; Lane != Lanes; ++Lane)
-      accumulate(Values[K], Adj[K * Lanes + Lane]);
-  Lane = 0;
+    inEachLane([&] { accumulate(Values[K], Adj[K * Lanes + Lane]); });
 }
 
 llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
@@ -548,12 +516,12 @@ llvm::Error AdjointBuilder::reverseFor(const Operation &Op) {
   // A fused loop was reversed in the primal sweep; its carried values are
   // running sums, so their initial values get the results' adjoints.
   if (Plan.strategy(&Op) == TapePlan::LoopStrategy::FusedReverse) {
-    return forEachLane([&] {
+    inEachLane([&] {
       for (unsigned J = 0; J != Op.getNumResults(); ++J)
         if (isActive(Op.getResult(J)))
           accumulate(Op.getLoopInits()[J], adjoint(Op.getResult(J)));
-      return llvm::Error::success();
     });
+    return llvm::Error::success();
   }
   llvm::SmallVector<unsigned, 4> Carried;
   for (unsigned J = 0; J != Op.getNumResults(); ++J)
