@@ -81,12 +81,10 @@ using ddx_test::expect_selfcheck;
 using ddx_test::finish;
 using ddx_test::Tol;
 
-/// Pass instead of an analytic derivative when there is no closed form.
-struct NoAnalytic {};
-inline constexpr NoAnalytic no_analytic{};
-/// Pass instead of a tangent function to check_vector.
-struct NoTangent {};
-inline constexpr NoTangent no_tangent{};
+using ddx_test::no_analytic;
+using ddx_test::no_tangent;
+using ddx_test::NoAnalytic;
+using ddx_test::NoTangent;
 
 /// Deterministic pseudo-random numbers in [-1, 1] (runs repeat exactly).
 inline double rnd() {

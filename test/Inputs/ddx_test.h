@@ -103,6 +103,13 @@ struct State {
   std::string point; ///< "(x, y)"
 };
 
+/// Pass instead of an analytic derivative when there is no closed form.
+struct NoAnalytic {};
+inline constexpr NoAnalytic no_analytic{};
+/// Pass instead of a tangent when a test has none.
+struct NoTangent {};
+inline constexpr NoTangent no_tangent{};
+
 /// The next number in [-1, 1] of a 64-bit linear congruential sequence
 /// (deterministic: runs repeat exactly).
 inline double lcgUniform(unsigned long long &S) {

@@ -82,12 +82,10 @@ using ddx_test::kTight;
 using ddx_test::kValue;
 using ddx_test::Tol;
 
-/// Pass instead of an analytic Jacobian when there is no closed form.
-struct NoAnalytic {};
-inline constexpr NoAnalytic no_analytic{};
-/// Pass instead of a tangent when the test has none.
-struct NoTangent {};
-inline constexpr NoTangent no_tangent{};
+using ddx_test::no_analytic;
+using ddx_test::no_tangent;
+using ddx_test::NoAnalytic;
+using ddx_test::NoTangent;
 
 /// Deterministic pseudo-random numbers in [-1, 1] (runs repeat exactly).
 inline double rnd() {
