@@ -42,6 +42,15 @@ std::string ddx::adjointCacheKey(const Function &Callee,
   return Key;
 }
 
+std::pair<llvm::StringRef, unsigned>
+ddx::adjointCacheKeyParts(llvm::StringRef Key) {
+  auto [Callee, Activity] = Key.split('#');
+  unsigned Lanes = 0;
+  if (Activity.split('x').second.getAsInteger(10, Lanes))
+    Lanes = 0; // No `x<lanes>`: a scalar adjoint.
+  return {Callee, Lanes};
+}
+
 llvm::Expected<std::unique_ptr<Function>>
 ddx::detail::prepareForReverse(const Module &M, const Function &F) {
   std::unique_ptr<Function> Copy = inlineCalls(M, F, inlinedInReverse);

@@ -36,6 +36,8 @@ using AdjointCache = llvm::StringMap<std::string>;
 std::string adjointCacheKey(const ir::Function &Callee,
                             llvm::ArrayRef<unsigned> Active,
                             unsigned Lanes = 0);
+/// What a cache key names: the callee, and the lanes (0: scalar adjoint).
+std::pair<llvm::StringRef, unsigned> adjointCacheKeyParts(llvm::StringRef Key);
 
 /// Adds the adjoint (or gradient) of Options.Function to M:
 ///
