@@ -284,6 +284,20 @@ Function *Region::getParentFunction() const {
   return R->ParentFunc;
 }
 
+void ddx::ir::replaceUsesIn(const Region &R, const Value *Old, Value *New) {
+  walk(R, [&](Operation *Op) {
+    for (unsigned I = 0; I != Op->getNumOperands(); ++I)
+      if (Op->getOperand(I) == Old)
+        Op->setOperand(I, New);
+  });
+}
+
+bool ddx::ir::isUsedIn(const Region &R, const Value *V) {
+  bool Used = false;
+  walk(R, [&](const Operation *Op) { Used |= llvm::is_contained(Op->getOperands(), V); });
+  return Used;
+}
+
 bool Region::isNestedIn(const Region &Outer) const {
   for (const Region *R = this; R;) {
     if (R == &Outer)

@@ -179,11 +179,7 @@ private:
     Value *Out = Loop.appendResult(T);
     Value *Stored = S0.getOperand(0);
     Value *Loaded = L1.getResult();
-    walk(Body, [&](Operation *Op) {
-      for (unsigned K = 0; K != Op->getNumOperands(); ++K)
-        if (Op->getOperand(K) == Loaded)
-          Op->setOperand(K, Carried);
-    });
+    replaceUsesIn(Body, Loaded, Carried);
     Body.getTerminator()->appendOperand(Stored);
     for (size_t I = Body.size(); I-- > 0;) {
       Operation *Op = Body.getOps()[I].get();

@@ -14,14 +14,6 @@ using namespace ddx::ir;
 
 namespace {
 
-void replaceUses(Region &R, const Value *Old, Value *New) {
-  walk(R, [&](Operation *Op) {
-    for (unsigned I = 0; I != Op->getNumOperands(); ++I)
-      if (Op->getOperand(I) == Old)
-        Op->setOperand(I, New);
-  });
-}
-
 /// The step by which an iteration makes Next from pointer Arg: k for
 /// `offset %Arg, %k` with k a constant or defined outside Loop, null for
 /// Arg itself (not advanced); nullopt otherwise.
@@ -55,14 +47,7 @@ void dropYielded(Function &F, Operation &Yield, unsigned J) {
   Value *Next = Yield.getOperand(J);
   Yield.eraseOperand(J);
   Operation *Def = Next->getDefiningOp();
-  if (!Def)
-    return;
-  bool Used = false;
-  walk(F.getBody(), [&](Operation *Op) {
-    for (Value *V : Op->getOperands())
-      Used |= V == Next;
-  });
-  if (!Used)
+  if (Def && !isUsedIn(F.getBody(), Next))
     Def->getParentRegion()->erase(Def->getParentRegion()->indexOf(Def));
 }
 
@@ -94,7 +79,7 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
         B.offset(Init, B.mul(Index, B.cast(stepHere(B, Step), IV->getType())));
     Here->setName(Arg->getName());
   }
-  replaceUses(Body, Arg, Here);
+  replaceUsesIn(Body, Arg, Here);
 
   // After the loop: the pointer past the last iteration.
   Region &Outer = *Loop.getParentRegion();
@@ -107,7 +92,7 @@ void rewrite(Function &F, Operation &Loop, unsigned J, Value *Step) {
                      B.mul(Trips, B.cast(stepHere(B, Step), Trips->getType())));
     After->setName(Result->getName());
   }
-  replaceUses(F.getBody(), Result, After);
+  replaceUsesIn(F.getBody(), Result, After);
 
   // Drop the carried value, and the advance that only fed it.
   dropYielded(F, *Body.getTerminator(), J);
@@ -168,14 +153,14 @@ void rewriteWhile(Function &F, Operation &Loop, unsigned J, Value *Step,
     return P;
   };
   B.setInsertionPoint(Before, 0);
-  replaceUses(Before, Before.getArgument(J),
+  replaceUsesIn(Before, Before.getArgument(J),
               At(Count.Before, Before.getArgument(J)));
   B.setInsertionPoint(After, 0);
-  replaceUses(After, After.getArgument(J),
+  replaceUsesIn(After, After.getArgument(J),
               At(Count.After, After.getArgument(J)));
   Region &Outer = *Loop.getParentRegion();
   B.setInsertionPoint(Outer, Outer.indexOf(&Loop) + 1);
-  replaceUses(F.getBody(), Loop.getResult(J),
+  replaceUsesIn(F.getBody(), Loop.getResult(J),
               At(Count.Result, Loop.getResult(J)));
 
   dropYielded(F, *After.getTerminator(), J);

@@ -1031,4 +1031,14 @@ func @f(%x: f64, %n: i32) -> (f64) {
   EXPECT_TRUE(Then.isInside(If));
   EXPECT_FALSE(LoopBody.isInside(If));
   EXPECT_FALSE(Body.isInside(Loop));
+
+  // %a is used in the loop body and the then-branch; replacing it there
+  // leaves no use.
+  Value *A = LoopBody.getArgument(1);
+  Value *X = (*M)->lookup("f")->getParam(0);
+  EXPECT_TRUE(isUsedIn(Then, A));
+  EXPECT_FALSE(isUsedIn(If.getRegion(1), A));
+  replaceUsesIn(LoopBody, A, X);
+  EXPECT_FALSE(isUsedIn(Body, A));
+  EXPECT_TRUE(isUsedIn(Then, X));
 }

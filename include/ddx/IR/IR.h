@@ -307,6 +307,11 @@ template <typename Callable> void walk(const Region &R, Callable &&Fn) {
   }
 }
 
+/// Makes every operation in R (nested ones included) that uses Old use New.
+void replaceUsesIn(const Region &R, const Value *Old, Value *New);
+/// Whether some operation in R (nested ones included) uses V.
+bool isUsedIn(const Region &R, const Value *V);
+
 } // namespace ddx::ir
 
 #endif
